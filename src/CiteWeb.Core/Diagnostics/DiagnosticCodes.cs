@@ -1,0 +1,43 @@
+namespace CiteWeb.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code CiteWeb emits while reading and cleaning. Codes are stable: scripts and editors match
+/// on them. CW0xx are manuscript checks, CW1xx input and BibTeX, CW2xx CSL-JSON and RIS, CW5xx cleanups.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // Input and encoding
+    public const string NotUtf8 = "CW100";            // bytes are not UTF-8: decoded as another encoding, reported
+    public const string FileTooLarge = "CW101";
+    public const string NulByte = "CW102";
+
+    // BibTeX / BibLaTeX
+    public const string UnbalancedBraces = "CW110";   // a value or entry whose braces never close
+    public const string MissingComma = "CW111";       // two fields not separated by a comma
+    public const string MissingKey = "CW112";         // entry without a citation key
+    public const string DuplicateKey = "CW113";       // a key used twice; the second entry is kept under a new key
+    public const string UnknownEntryType = "CW114";   // an entry type neither BibTeX nor BibLaTeX defines
+    public const string UndefinedMacro = "CW115";     // a bare word that is not a @string or month macro
+    public const string ExpectedToken = "CW116";      // syntax error: something else was expected here
+    public const string NestingTooDeep = "CW117";     // braces nested deeper than the cap
+    public const string DuplicateField = "CW118";     // the same field twice in one entry; the first is kept
+    public const string CrossrefMissing = "CW119";    // crossref/xdata names an entry that is not in the file
+    public const string CrossrefCycle = "CW120";      // crossref/xdata inheritance loops
+    public const string InvalidDate = "CW121";        // a date/year that is not a date
+    public const string StrayText = "CW122";          // unexpected text inside an entry, skipped
+    public const string UnterminatedEntry = "CW123";  // end of file inside an entry
+    public const string InvalidFieldName = "CW124";
+
+    // CSL-JSON and RIS
+    public const string InvalidJson = "CW200";
+    public const string InvalidCslItem = "CW201";
+    public const string UnknownCslVariable = "CW202";
+    public const string InvalidRisLine = "CW210";
+    public const string RisMissingEnd = "CW211";
+    public const string UnknownRisTag = "CW212";
+
+    // Cleanups
+    public const string PossibleDuplicate = "CW500";
+    public const string InvalidUrl = "CW501";
+    public const string InvalidDoi = "CW502";
+}
