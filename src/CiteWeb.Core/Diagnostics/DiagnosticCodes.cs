@@ -29,12 +29,16 @@ public static class DiagnosticCodes
     public const string InvalidFieldName = "CW124";
 
     // CSL-JSON and RIS
-    public const string InvalidJson = "CW200";
-    public const string InvalidCslItem = "CW201";
-    public const string UnknownCslVariable = "CW202";
-    public const string InvalidRisLine = "CW210";
-    public const string RisMissingEnd = "CW211";
-    public const string UnknownRisTag = "CW212";
+    public const string InvalidJson = "CW200";        // JSON syntax error (or no JSON at all); items before and after survive
+    public const string InvalidCslItem = "CW201";     // an item that is not an object or has no id: skipped
+    public const string UnknownCslVariable = "CW202"; // a key CSL does not define: kept in custom
+    public const string MissingCslType = "CW203";     // an item without "type": read as "document"
+    public const string UnknownCslType = "CW204";     // a "type" CSL does not define: kept as is
+    public const string InvalidCslValue = "CW205";    // a value of the wrong JSON kind for its variable: kept in custom
+    public const string DuplicateItemId = "CW206";    // an id used twice in one CSL-JSON or RIS file: renamed
+    public const string InvalidRisLine = "CW210";     // a line that is neither a tag line nor a continuation: skipped
+    public const string RisMissingEnd = "CW211";      // a record without ER before the next TY or the end: kept
+    public const string UnknownRisTag = "CW212";      // a TY type or a tag the RIS spec does not define
 
     // Cleanups
     public const string PossibleDuplicate = "CW500";

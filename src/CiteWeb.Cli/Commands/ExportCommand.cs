@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using CiteWeb.Cli.Rendering;
+using CiteWeb.Core.Export;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Transforms;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CiteWeb.Cli.Commands;
+
+public sealed class ExportSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Bibliography files to export (merged, in order)")]
+    public string[] Files { get; init; } = [];
+
+    [CommandOption("--to <FORMAT>")]
+    [Description("Output format: bibtex, biblatex, csl-json, ris")]
+    public string? To { get; init; }
+
+    [CommandOption("--clean")]
+    [Description("Clean up: stable keys, field order, page ranges, protected capitals, bare DOIs, trimmed URLs, empty fields dropped")]
+    public bool Clean { get; init; }
+
+    [CommandOption("--ascii")]
+    [Description("BibTeX: escape every non-ASCII character as LaTeX")]
+    public bool Ascii { get; init; }
+
+    [CommandOption("--merge-duplicates")]
+    [Description("With --clean: merge references that are the same work (otherwise they are only reported)")]
+    public bool MergeDuplicates { get; init; }
+
+    [CommandOption("--dry-run")]
+    [Description("With --clean: print the changes the cleanup would make, and write nothing")]
+    public bool DryRun { get; init; }
+
+    [CommandOption("-o|--output <OUT>")]
+    [Description("Write to this file instead of stdout (never one of the input files)")]
+    public string? Output { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (To is null) return ValidationResult.Error("--to is required: bibtex, biblatex, csl-json or ris");
+        if (!Exporter.Formats.Contains(To)) return ValidationResult.Error($"--to must be bibtex, biblatex, csl-json or ris, not '{To}'");
+        if ((DryRun || MergeDuplicates) && !Clean) return ValidationResult.Error("--dry-run and --merge-duplicates go with --clean");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>citeweb export</c>: write bibliographies in another format, optionally cleaned.</summary>
+public sealed class ExportCommand(CliIO io) : Command<ExportSettings>
+{
+    public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Output is { } output)
+            foreach (var f in settings.Files)
+                if (string.Equals(io.Resolve(f), io.Resolve(output), StringComparison.Ordinal))
+                    throw new UserError($"{output}: is an input file; CiteWeb never overwrites its input — choose another -o");
+
+        var references = new List<Reference>();
+        var preambles = new List<string>();
+        int errors = 0;
+        foreach (var file in settings.Files)
+        {
+            var b = InputFiles.Read(io, file);
+            DiagnosticPrinter.Print(io, b.Diagnostics);
+            errors += InputFiles.CountErrors(b.Diagnostics);
+            references.AddRange(b.References);
+            preambles.AddRange(b.Preambles);
+        }
+        if (settings.Clean)
+        {
+            var context2 = new TransformContext { Options = new CleanOptions { MergeDuplicates = settings.MergeDuplicates } };
+            var changes = new Cleaner().Run(references, context2);
+            DiagnosticPrinter.Print(io, context2.Diagnostics);
+            if (settings.DryRun)
+            {
+                foreach (var c in changes)
+                    io.Out.WriteLine($"{c.ReferenceId}: {c.Transform}: {c.Field}: {Show(c.Before)} -> {Show(c.After)}");
+                io.ErrorConsole.MarkupLine($"[grey]{changes.Count} change(s) in {changes.Select(c => c.ReferenceId).Distinct().Count()} reference(s); nothing written (dry run)[/]");
+                return errors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+            }
+            io.ErrorConsole.MarkupLine($"[grey]cleaned: {changes.Count} change(s)[/]");
+        }
+        var text = Exporter.Write(settings.To!, references, settings.Ascii, preambles);
+        if (settings.Output is null) io.Out.Write(text);
+        else
+        {
+            InputFiles.WriteAtomically(io.Resolve(settings.Output), text);
+            io.ErrorConsole.MarkupLine($"[grey]{references.Count} references written to {Markup.Escape(settings.Output)}[/]");
+        }
+        return errors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    private static string Show(string? value) => value is null ? "(none)" : "\"" + value + "\"";
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using CiteWeb.Cli.Rendering;
+using CiteWeb.Core.Export;
+using CiteWeb.Core.Model;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CiteWeb.Cli.Commands;
+
+public sealed class ParseSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Bibliography files: .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris")]
+    public string[] Files { get; init; } = [];
+
+    [CommandOption("--style <STYLE>")]
+    [Description("Citation style of plain-text lists: auto, mla, apa, chicago")]
+    [DefaultValue("auto")]
+    public string Style { get; init; } = "auto";
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("Output: table, csl-json, bibtex, biblatex, ris")]
+    [DefaultValue("table")]
+    public string Format { get; init; } = "table";
+
+    public override ValidationResult Validate()
+    {
+        if (Style is not ("auto" or "mla" or "apa" or "chicago")) return ValidationResult.Error($"--style must be auto, mla, apa or chicago, not '{Style}'");
+        if (Format != "table" && !Exporter.Formats.Contains(Format)) return ValidationResult.Error($"--format must be table, csl-json, bibtex, biblatex or ris, not '{Format}'");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary><c>citeweb parse</c>: read bibliographies and print them structured; diagnostics go to stderr.</summary>
+public sealed class ParseCommand(CliIO io) : Command<ParseSettings>
+{
+    public override int Execute(CommandContext context, ParseSettings settings, CancellationToken cancellationToken)
+    {
+        var references = new List<Reference>();
+        var preambles = new List<string>();
+        int errors = 0;
+        foreach (var file in settings.Files)
+        {
+            var bibliography = InputFiles.Read(io, file);
+            DiagnosticPrinter.Print(io, bibliography.Diagnostics);
+            errors += InputFiles.CountErrors(bibliography.Diagnostics);
+            references.AddRange(bibliography.References);
+            preambles.AddRange(bibliography.Preambles);
+        }
+        if (settings.Format == "table")
+        {
+            io.OutConsole.Write(ReferenceTable.Build(references));
+            io.ErrorConsole.MarkupLine($"[grey]{references.Count} references from {settings.Files.Length} file(s), {errors} error(s)[/]");
+        }
+        else io.Out.Write(Exporter.Write(settings.Format, references, preambles: preambles));
+        return errors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+    }
+}

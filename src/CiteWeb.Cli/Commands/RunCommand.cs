@@ -1,0 +1,112 @@
+using System.ComponentModel;
+using CiteWeb.Cli.Rendering;
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Export;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Transforms;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CiteWeb.Cli.Commands;
+
+public sealed class RunSettings : CommandSettings
+{
+    [CommandArgument(0, "[DIR]")]
+    [Description("Folder of bibliographies (default: bib)")]
+    public string Directory { get; init; } = "bib";
+
+    [CommandOption("--workspace <DIR>")]
+    [Description("Where results go: export/ (and later lucene/, reports/). Default: index")]
+    [DefaultValue("index")]
+    public string Workspace { get; init; } = "index";
+
+    [CommandOption("--offline")]
+    [Description("Do no network work (accepted now; enrichment comes later)")]
+    public bool Offline { get; init; }
+}
+
+/// <summary>
+/// <c>citeweb run</c>: the main job over a folder. For now: parse every bibliography under DIR (manuscripts/
+/// excepted), clean it, and write BibTeX, BibLaTeX and CSL-JSON exports to WORKSPACE/export/.
+/// </summary>
+public sealed class RunCommand(CliIO io) : Command<RunSettings>
+{
+    private sealed record FileResult(string File, string Format, int References, int Errors, int Warnings, int Changes, string Note);
+
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var dir = io.Resolve(settings.Directory);
+        if (!System.IO.Directory.Exists(dir)) throw new UserError($"{settings.Directory}: no such folder");
+        var files = System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => !IsUnder(f, Path.Combine(dir, "manuscripts")) && InputFiles.FormatOf(f) is not null
+                // A folder's README describes it; it is not a reference list.
+                && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+        var exportDir = Path.Combine(io.Resolve(settings.Workspace), "export");
+        var results = new List<FileResult>();
+
+        void Process(string file, Action? step)
+        {
+            var display = Path.GetRelativePath(io.WorkingDirectory, file);
+            results.Add(ProcessFile(file, display, exportDir));
+            step?.Invoke();
+        }
+
+        if (io.Interactive)
+        {
+            io.ErrorConsole.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("parse, clean, export", maxValue: Math.Max(1, files.Count));
+                foreach (var f in files) { cancellationToken.ThrowIfCancellationRequested(); Process(f, () => task.Increment(1)); }
+            });
+        }
+        else
+        {
+            foreach (var f in files)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Process(f, null);
+                io.Error.WriteLine($"run: {results.Count}/{files.Count} {Path.GetRelativePath(io.WorkingDirectory, f)}");
+            }
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("citeweb run")
+            .AddColumn("file").AddColumn("format").AddColumn(new TableColumn("refs").RightAligned())
+            .AddColumn(new TableColumn("errors").RightAligned()).AddColumn(new TableColumn("warnings").RightAligned())
+            .AddColumn(new TableColumn("cleanups").RightAligned()).AddColumn("note");
+        foreach (var r in results)
+            table.AddRow(Markup.Escape(r.File), r.Format, r.References.ToString(), r.Errors.ToString(), r.Warnings.ToString(), r.Changes.ToString(), Markup.Escape(r.Note));
+        io.OutConsole.Write(table);
+        int parsed = results.Count(r => r.Format != "text");
+        io.OutConsole.WriteLine(
+            $"{results.Sum(r => r.References)} references in {parsed} bibliographies, {results.Sum(r => r.Errors)} errors, " +
+            $"{results.Sum(r => r.Warnings)} warnings; exports in {Path.GetRelativePath(io.WorkingDirectory, exportDir)}");
+        return results.Any(r => r.Errors > 0) ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    private FileResult ProcessFile(string file, string display, string exportDir)
+    {
+        if (InputFiles.FormatOf(file) == "text")
+            return new FileResult(display, "text", 0, 0, 0, 0, "skipped: plain-text lists are not parsed yet");
+        Bibliography b;
+        try { b = InputFiles.Read(io, file); }
+        catch (UserError e)
+        {
+            io.Error.WriteLine($"{display}:1:1: error CW101: {e.Message}");
+            return new FileResult(display, "?", 0, 1, 0, 0, "unreadable");
+        }
+        var context = new TransformContext();
+        var cleaned = b.References.Select(r => r.Clone()).ToList();
+        var changes = new Cleaner().Run(cleaned, context);
+        var diagnostics = b.Diagnostics.Concat(context.Diagnostics).ToList();
+        DiagnosticPrinter.Print(io, diagnostics);
+        var name = Path.GetFileNameWithoutExtension(file);
+        foreach (var format in new[] { "bibtex", "biblatex", "csl-json" })
+            InputFiles.WriteAtomically(Path.Combine(exportDir, name + Exporter.Extension(format)), Exporter.Write(format, cleaned, preambles: b.Preambles));
+        return new FileResult(display, b.Format, b.References.Count,
+            diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, "");
+    }
+
+    private static bool IsUnder(string path, string folder) =>
+        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}

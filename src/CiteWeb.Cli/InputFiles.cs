@@ -1,0 +1,68 @@
+using System.Text;
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Parsing;
+using CiteWeb.Core.Parsing.BibTex;
+using CiteWeb.Core.Parsing.Interchange;
+
+namespace CiteWeb.Cli;
+
+/// <summary>Opens bibliography files by their extension and reads them with the matching reader. Files are only ever read.</summary>
+public static class InputFiles
+{
+    public static readonly string[] BibliographyExtensions = [".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris"];
+
+    /// <summary>Input files larger than this are refused before reading (a bibliography is megabytes, not gigabytes).</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public static string? FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".bib" or ".bibtex" or ".biblatex" => "bibtex",
+        ".json" or ".csljson" => "csl-json",
+        ".ris" => "ris",
+        ".txt" or ".md" or ".markdown" => "text",
+        _ => null,
+    };
+
+    public static Bibliography Read(CliIO io, string path)
+    {
+        var full = io.Resolve(path);
+        if (Directory.Exists(full)) throw new UserError($"{path}: is a folder; give a file (or use 'citeweb run {path}')");
+        if (!File.Exists(full)) throw new UserError($"{path}: no such file");
+        var format = FormatOf(full) ?? throw new UserError($"{path}: unknown format; expected .bib, .json (CSL-JSON) or .ris");
+        if (format == "text")
+            throw new UserError($"{path}: plain-text works-cited lists are not supported yet; give a .bib, .json (CSL-JSON) or .ris file");
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.Length > MaxFileBytes) throw new UserError($"{path}: {info.Length / (1024 * 1024)} MB is larger than the {MaxFileBytes / (1024 * 1024)} MB limit");
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"{path}: cannot read: {e.Message}");
+        }
+        var decoded = TextDecoding.Decode(bytes, path);
+        Bibliography bibliography = format switch
+        {
+            "bibtex" => BibTexReader.Parse(decoded.Text, path),
+            "csl-json" => CslJsonReader.Read(decoded.Text, path),
+            _ => RisReader.Read(decoded.Text, path),
+        };
+        bibliography.Diagnostics.InsertRange(0, decoded.Diagnostics);
+        return bibliography;
+    }
+
+    /// <summary>Writes output atomically: to a temporary file beside the target, then renamed over it.</summary>
+    public static void WriteAtomically(string path, string content)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temp, content, new UTF8Encoding(false));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static int CountErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Count(d => d.Severity == Severity.Error);
+}

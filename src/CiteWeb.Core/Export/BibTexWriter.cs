@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Parsing.BibTex;
+
+namespace CiteWeb.Core.Export;
+
+/// <summary>How references are written as BibTeX or BibLaTeX.</summary>
+public sealed record BibTexWriterOptions
+{
+    /// <summary>Write BibLaTeX (date, journaltitle, location, @online ...) instead of classic BibTeX. The default is false.</summary>
+    public bool BibLaTeX { get; init; }
+    /// <summary>Escape every non-ASCII character as LaTeX (<c>{\"o}</c>). The default is false: UTF-8 is written as is.</summary>
+    public bool Ascii { get; init; }
+    /// <summary>Write fields the model keeps in <c>custom</c> (organization, file, timestamp ...). The default is true.</summary>
+    public bool IncludeCustom { get; init; } = true;
+    /// <summary>Field indentation. The default is two spaces.</summary>
+    public string Indent { get; init; } = "  ";
+}
+
+/// <summary>
+/// Writes the model as BibTeX or BibLaTeX, in one field order, values brace-delimited and escaped, so that
+/// reading the output gives back the same references (the round trip every fixture is tested with).
+/// </summary>
+public static class BibTexWriter
+{
+    private static readonly HashSet<string> ClassicTypes = new(StringComparer.Ordinal)
+    {
+        "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual",
+        "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
+    };
+
+    // Custom keys the writer turns back into structure rather than writing as fields.
+    private static readonly HashSet<string> Structural = new(StringComparer.Ordinal) { "entrytype", "source", "raw", "confidence" };
+
+    public static string Write(IEnumerable<Reference> references, BibTexWriterOptions? options = null, IEnumerable<string>? preambles = null)
+    {
+        var sw = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(sw, references, options, preambles);
+        return sw.ToString();
+    }
+
+    public static void Write(TextWriter writer, IEnumerable<Reference> references, BibTexWriterOptions? options = null, IEnumerable<string>? preambles = null)
+    {
+        options ??= new BibTexWriterOptions();
+        bool first = true;
+        foreach (var p in preambles ?? [])
+        {
+            writer.Write("@preamble{ {");
+            writer.Write(p);
+            writer.Write("} }\n");
+            first = false;
+        }
+        var sb = new StringBuilder(1024);
+        foreach (var r in references)
+        {
+            if (!first) writer.Write('\n');
+            first = false;
+            sb.Clear();
+            WriteEntry(sb, r, options);
+            writer.Write(sb);
+        }
+    }
+
+    private static void WriteEntry(StringBuilder sb, Reference r, BibTexWriterOptions o)
+    {
+        var fields = new List<(string Name, string Value)>(16);
+        string type = EntryType(r, o);
+        foreach (var role in Csl.NameVariables)
+            if (r.Names.TryGetValue(role, out var names) && names.Count > 0)
+                fields.Add((NameField(role), FormatNames(names, o.Ascii)));
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string field, string variable, bool verbatim = false)
+        {
+            var v = r.Fields[variable];
+            used.Add(variable);
+            if (string.IsNullOrEmpty(v)) return;
+            fields.Add((field, verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)));
+        }
+
+        bool isArticle = type is "article" or "periodical";
+        Add("title", Csl.Title);
+        Add("shorttitle", Csl.TitleShort);
+        Add(isArticle ? (o.BibLaTeX ? "journaltitle" : "journal") : "booktitle", Csl.ContainerTitle);
+        Add("shortjournal", Csl.ContainerTitleShort);
+        Add("series", Csl.CollectionTitle);
+        Add("eventtitle", Csl.EventTitle);
+        Add("origtitle", Csl.OriginalTitle);
+        Add("edition", Csl.Edition);
+        Add("volume", Csl.Volume);
+        Add("volumes", Csl.NumberOfVolumes);
+        if (isArticle)
+        {
+            bool both = r.Fields[Csl.Issue] is not null && r.Fields[Csl.Number] is not null;
+            Add(both ? "issue" : "number", Csl.Issue);
+            Add("number", Csl.Number);
+        }
+        else
+        {
+            Add("number", r.Fields[Csl.Number] is null ? Csl.CollectionNumber : Csl.Number);
+            if (r.Fields[Csl.Number] is not null) Add("collection-number", Csl.CollectionNumber);
+            Add("issue", Csl.Issue);
+        }
+        Add("chapter", Csl.ChapterNumber);
+        Add("pages", Csl.Page);
+        Add("pagetotal", Csl.NumberOfPages);
+        Add(PublisherField(r, type, o), Csl.Publisher);
+        Add(o.BibLaTeX || r.Custom["address"] is not null ? "location" : "address", Csl.PublisherPlace);
+        Add("venue", Csl.EventPlace);
+        AddDates(fields, r, o);
+        Add("type", Csl.Genre);
+        Add("pubstate", Csl.Status);
+        Add("version", Csl.Version);
+        Add("doi", Csl.Doi, verbatim: true);
+        Add("isbn", Csl.Isbn);
+        Add("issn", Csl.Issn);
+        Add("url", Csl.Url, verbatim: true);
+        Add("language", Csl.Language);
+        Add("keywords", Csl.Keyword);
+        Add("abstract", Csl.Abstract);
+        Add("note", Csl.Note);
+        Add("annote", Csl.Annote);
+        // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
+        foreach (var (name, value) in r.Fields)
+            if (!used.Contains(name) && value.Length > 0)
+                fields.Add((name.ToLowerInvariant(), LatexEncoder.Encode(value, o.Ascii)));
+        if (o.IncludeCustom)
+        {
+            foreach (var (name, value) in r.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (Structural.Contains(name) || !IsFieldName(name) || fields.Exists(f => f.Name == name)) continue;
+                fields.Add((name, name == "file" || name.Contains("url", StringComparison.Ordinal) ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, o.Ascii)));
+            }
+        }
+
+        sb.Append('@').Append(type).Append('{').Append(r.Id).Append(',').Append('\n');
+        int width = 0;
+        foreach (var f in fields) width = Math.Max(width, f.Name.Length);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            var (name, value) = fields[i];
+            sb.Append(o.Indent).Append(name).Append(' ', width - name.Length).Append(" = ");
+            if (name == "month" && value.Length == 3 && BibTexVocabulary.MonthMacros.ContainsKey(value)) sb.Append(value);
+            else sb.Append('{').Append(value).Append('}');
+            sb.Append(i < fields.Count - 1 ? ",\n" : "\n");
+        }
+        sb.Append("}\n");
+    }
+
+    private static void AddDates(List<(string, string)> fields, Reference r, BibTexWriterOptions o)
+    {
+        if (r.Issued is { } issued)
+        {
+            if (issued.Start is { } s && o.BibLaTeX) fields.Add(("date", issued.ToString()));
+            else if (issued.Start is { } d && issued.End is null && !issued.OpenEnd && !issued.Circa && !issued.Uncertain)
+            {
+                fields.Add(("year", d.Year.ToString(CultureInfo.InvariantCulture)));
+                if (d.Month is int m and <= 12) fields.Add(("month", MonthMacro(m)));
+                if (d.Day is int day) fields.Add(("day", day.ToString(CultureInfo.InvariantCulture)));
+            }
+            else if (issued.Start is { Month: int m1 and <= 12, Day: int d1 } a && issued.End is { Month: int m2, Day: int d2 } b
+                && a.Year == b.Year && m1 == m2 && !issued.Circa && !issued.Uncertain)
+            {
+                // A range of days within a month, as proceedings have it: year = {2013}, month = {17--19 Jun}.
+                fields.Add(("year", a.Year.ToString(CultureInfo.InvariantCulture)));
+                fields.Add(("month", $"{d1}--{d2} {BibTexVocabulary.MonthNames[m1 - 1][..3]}"));
+            }
+            else fields.Add(("year", LatexEncoder.Encode(issued.ToString(), o.Ascii)));
+        }
+        AddIso(fields, "urldate", r.Dates.GetValueOrDefault(Csl.Accessed), o);
+        AddIso(fields, "origdate", r.Dates.GetValueOrDefault(Csl.OriginalDate), o);
+        AddIso(fields, "eventdate", r.Dates.GetValueOrDefault(Csl.EventDate), o);
+    }
+
+    private static void AddIso(List<(string, string)> fields, string name, PartialDate? date, BibTexWriterOptions o)
+    {
+        if (date is not null) fields.Add((name, LatexEncoder.Encode(date.ToString(), o.Ascii)));
+    }
+
+    private static string MonthMacro(int month) => BibTexVocabulary.MonthNames[month - 1][..3].ToLowerInvariant();
+
+    private static string NameField(string role) => role switch
+    {
+        Csl.ContainerAuthor => "bookauthor",
+        Csl.CollectionEditor => "collectioneditor",
+        _ => role,
+    };
+
+    private static string PublisherField(Reference r, string type, BibTexWriterOptions o) => type switch
+    {
+        "phdthesis" or "mastersthesis" => "school",
+        "thesis" or "techreport" or "report" => "institution",
+        "manual" when !o.BibLaTeX => "organization",
+        _ => "publisher",
+    };
+
+    internal static string EntryType(Reference r, BibTexWriterOptions o)
+    {
+        var original = r.Custom["entrytype"];
+        if (original is not null && original != "xdata" && IsFieldName(original))
+        {
+            // The type as the source had it, where it still means the same: a known type of this dialect that maps
+            // to the reference's CSL type, or a type no dialect knows (reported on reading, kept rather than guessed).
+            if (BibTexVocabulary.TypeToCsl.TryGetValue(original, out var csl))
+            {
+                if (csl == r.Type && (o.BibLaTeX || ClassicTypes.Contains(original))) return original;
+            }
+            else if (r.Type == "document") return original;
+        }
+        bool hasContainer = r.ContainerTitle is not null;
+        return r.Type switch
+        {
+            "article-journal" or "article-magazine" or "article-newspaper" or "article" or "review" or "review-book" => "article",
+            "book" or "classic" => "book",
+            "chapter" or "entry" or "entry-dictionary" => hasContainer ? "incollection" : "inbook",
+            "entry-encyclopedia" => o.BibLaTeX ? "inreference" : "incollection",
+            "paper-conference" => "inproceedings",
+            "thesis" => o.BibLaTeX ? "thesis" : IsMasters(r) ? "mastersthesis" : "phdthesis",
+            "report" => o.BibLaTeX ? "report" : "techreport",
+            "pamphlet" => "booklet",
+            "manuscript" => "unpublished",
+            "webpage" or "post-weblog" or "post" when o.BibLaTeX => "online",
+            "dataset" when o.BibLaTeX => "dataset",
+            "software" when o.BibLaTeX => "software",
+            "patent" when o.BibLaTeX => "patent",
+            "periodical" when o.BibLaTeX => "periodical",
+            "motion_picture" when o.BibLaTeX => "movie",
+            _ => "misc",
+        };
+    }
+
+    private static bool IsMasters(Reference r) =>
+        r.Fields[Csl.Genre] is { } g && (g.Contains("master", StringComparison.OrdinalIgnoreCase) || g.Contains("MA ", StringComparison.Ordinal));
+
+    private static bool IsFieldName(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetter(name[0])) return false;
+        foreach (char c in name) if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')) return false;
+        return true;
+    }
+
+    /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
+    public static string FormatNames(IReadOnlyList<PersonName> names, bool ascii)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (i > 0) sb.Append(" and ");
+            var n = names[i];
+            if (n.IsOthers) { sb.Append("others"); continue; }
+            if (n.Literal is not null) { sb.Append('{').Append(LatexEncoder.Encode(n.Literal, ascii)).Append('}'); continue; }
+            var particle = string.Join(' ', new[] { n.DroppingParticle, n.NonDroppingParticle }.Where(p => !string.IsNullOrEmpty(p)));
+            if (particle.Length > 0) sb.Append(NamePart(particle, ascii, keepCase: false)).Append(' ');
+            sb.Append(NamePart(n.Family ?? "", ascii, keepCase: true));
+            if (!string.IsNullOrEmpty(n.Suffix)) sb.Append(", ").Append(NamePart(n.Suffix, ascii, keepCase: false));
+            if (!string.IsNullOrEmpty(n.Given) || !string.IsNullOrEmpty(n.Suffix)) sb.Append(", ").Append(NamePart(n.Given ?? "", ascii, keepCase: false));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Braces a name part that BibTeX would otherwise split or read as a von part.</summary>
+    private static string NamePart(string part, bool ascii, bool keepCase)
+    {
+        var encoded = LatexEncoder.Encode(part, ascii);
+        bool needsBraces = encoded.Contains(',') || ContainsAnd(encoded) || (keepCase && HasLowerWord(encoded));
+        return needsBraces ? "{" + encoded + "}" : encoded;
+    }
+
+    // Any word of a family name that starts in lower case would be read back as a von part.
+    private static bool HasLowerWord(string family)
+    {
+        foreach (var word in family.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (BibTexNames.IsLowerToken(word)) return true;
+        return false;
+    }
+
+    private static bool ContainsAnd(string s) =>
+        s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+}

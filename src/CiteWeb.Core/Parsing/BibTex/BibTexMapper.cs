@@ -1,0 +1,264 @@
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Parsing.BibTex;
+
+/// <summary>
+/// Maps a scanned BibTeX/BibLaTeX entry to the CSL-aligned model, as biblatex-csl and citation.js read the
+/// fields. Nothing is dropped: a field with no CSL variable is kept, decoded, in <see cref="Reference.Custom"/>
+/// under its own name, and the entry type in <c>custom.entrytype</c>, so a writer can give it all back.
+/// </summary>
+internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> diagnostics)
+{
+    public Reference Map(RawEntry e)
+    {
+        if (!BibTexVocabulary.TypeToCsl.TryGetValue(e.Type, out var cslType))
+        {
+            cslType = "document";
+            Report(DiagnosticCodes.UnknownEntryType, Severity.Error, e.Start, $"unknown entry type '@{e.Type}' for '{e.Key}'; kept as a generic document");
+        }
+        var r = new Reference(e.Key, cslType)
+        {
+            Source = lines.At(e.Start, e.End - e.Start),
+            RawText = text.AsMemory(e.Start, Math.Max(0, e.End - e.Start)),
+        };
+        r.Custom["entrytype"] = e.Type;
+
+        string? year = null, month = null, day = null;
+        string? organization = null, institution = null, howPublished = null;
+        string? eprint = null, eprintType = null;
+        int dateField = -1;
+        foreach (var f in e.Fields)
+        {
+            var v = f.Value(text);
+            // An empty field says nothing; dropping it here is what the clean export would do anyway.
+            if (v.IsWhiteSpace()) continue;
+            switch (f.Name)
+            {
+                case "author": SetNames(r, Csl.Author, v); break;
+                case "editor": SetNames(r, Csl.Editor, v); break;
+                case "translator": SetNames(r, Csl.Translator, v); break;
+                case "bookauthor": SetNames(r, Csl.ContainerAuthor, v); break;
+                case "collectioneditor": SetNames(r, Csl.CollectionEditor, v); break;
+                case "director": SetNames(r, Csl.Director, v); break;
+                case "title": r.Fields[Csl.Title] = Join(Title(v), Field(e, "subtitle", true), ": ", Field(e, "titleaddon", true)); break;
+                case "subtitle" or "titleaddon" or "booksubtitle" or "booktitleaddon" or "journalsubtitle": break; // joined with their title
+                case "shorttitle": r.Fields[Csl.TitleShort] = Title(v); break;
+                case "journal" or "journaltitle":
+                    r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "journalsubtitle", true), ": ", null);
+                    break;
+                case "booktitle":
+                    if (!e.Has("journal") && !e.Has("journaltitle"))
+                        r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "booksubtitle", true), ": ", Field(e, "booktitleaddon", true));
+                    else r.Custom["booktitle"] = Title(v);
+                    break;
+                case "shortjournal": r.Fields[Csl.ContainerTitleShort] = Title(v); break;
+                case "series": r.Fields[Csl.CollectionTitle] = Title(v); break;
+                case "eventtitle": r.Fields[Csl.EventTitle] = Title(v); break;
+                case "origtitle": r.Fields[Csl.OriginalTitle] = Title(v); break;
+                case "number": MapNumber(r, e, Plain(v)); break;
+                case "issue": r.Fields[Csl.Issue] = Plain(v); break;
+                case "volume": r.Fields[Csl.Volume] = Plain(v); break;
+                case "volumes": r.Fields[Csl.NumberOfVolumes] = Plain(v); break;
+                case "edition": r.Fields[Csl.Edition] = Plain(v); break;
+                case "version": r.Fields[Csl.Version] = Plain(v); break;
+                case "chapter": r.Fields[Csl.ChapterNumber] = Plain(v); break;
+                case "pages": r.Fields[Csl.Page] = Plain(v); break;
+                case "pagetotal": r.Fields[Csl.NumberOfPages] = Plain(v); break;
+                case "publisher": r.Fields[Csl.Publisher] = Plain(v); break;
+                case "organization": organization = Plain(v); break;
+                case "institution" or "school": institution = Plain(v); break;
+                // Both present: BibLaTeX's location is the place; address is kept as it was.
+                case "location": r.Fields[Csl.PublisherPlace] = Plain(v); break;
+                case "address":
+                    if (e.Has("location")) r.Custom["address"] = Plain(v);
+                    else r.Fields[Csl.PublisherPlace] = Plain(v);
+                    break;
+                case "venue": r.Fields[Csl.EventPlace] = Plain(v); break;
+                case "year": year = Plain(v); break;
+                case "month": month = Plain(v); break;
+                case "day": day = Plain(v); break;
+                case "date": dateField = e.Fields.IndexOf(f); break;
+                case "urldate": SetDate(r, Csl.Accessed, f, v); break;
+                case "origdate": SetDate(r, Csl.OriginalDate, f, v); break;
+                case "eventdate": SetDate(r, Csl.EventDate, f, v); break;
+                case "doi": r.Fields[Csl.Doi] = LatexDecoder.DecodeVerbatim(v); break;
+                case "url": r.Fields[Csl.Url] = LatexDecoder.DecodeVerbatim(v); break;
+                case "isbn": r.Fields[Csl.Isbn] = Plain(v); break;
+                case "issn": r.Fields[Csl.Issn] = Plain(v); break;
+                case "pmid": r.Fields[Csl.Pmid] = Plain(v); break;
+                case "pmcid": r.Fields[Csl.Pmcid] = Plain(v); break;
+                case "eprint": eprint = LatexDecoder.DecodeVerbatim(v); r.Custom["eprint"] = eprint; break;
+                case "eprinttype" or "archiveprefix": eprintType ??= Plain(v); r.Custom[f.Name] = Plain(v); break;
+                case "note": r.Fields[Csl.Note] = Plain(v); break;
+                case "annote" or "annotation": r.Fields[Csl.Annote] = Plain(v); break;
+                case "abstract": r.Fields[Csl.Abstract] = Plain(v); break;
+                case "keywords": r.Fields[Csl.Keyword] = Plain(v); break;
+                case "language": r.Fields[Csl.Language] = Plain(v); break;
+                case "langid": if (!e.Has("language")) r.Fields[Csl.Language] = Plain(v); else r.Custom["langid"] = Plain(v); break;
+                case "type": r.Fields[Csl.Genre] = Plain(v); break;
+                case "pubstate": r.Fields[Csl.Status] = Plain(v); break;
+                case "howpublished": howPublished = Plain(v); break;
+                case "entrysubtype": r.Custom["entrysubtype"] = Plain(v); break;
+                default:
+                    // A field named after a CSL variable (archive, medium, section ...) is that variable.
+                    if (Csl.Canonical(f.Name, Csl.StringVariables) is { } variable && r.Fields[variable] is null)
+                    {
+                        r.Fields[variable] = Plain(v);
+                        break;
+                    }
+                    r.Custom[f.Name] = IsVerbatim(f.Name) ? LatexDecoder.DecodeVerbatim(v) : Plain(v);
+                    break;
+            }
+        }
+
+        if (institution is not null) { if (r.Publisher is null) r.Publisher = institution; else r.Custom[e.Has("school") ? "school" : "institution"] = institution; }
+        if (organization is not null) { if (r.Publisher is null) r.Publisher = organization; else r.Custom["organization"] = organization; }
+        if (howPublished is not null)
+        {
+            if (r.Url is null && LooksLikeUrl(howPublished)) r.Url = howPublished;
+            else r.Custom["howpublished"] = howPublished;
+        }
+        if (eprint is not null) MapEprint(r, eprint, eprintType);
+        MapIssued(r, e, dateField, year, month, day);
+        RefineType(r, e);
+        return r;
+    }
+
+    private void MapIssued(Reference r, RawEntry e, int dateField, string? year, string? month, string? day)
+    {
+        if (dateField >= 0)
+        {
+            SetDate(r, Csl.Issued, e.Fields[dateField], e.Fields[dateField].Value(text));
+            // date wins; a year, month or day that says something else is kept, not lost.
+            var start = r.Issued?.Start;
+            if (year is not null && start?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) != year) r.Custom["year"] = year;
+            if (month is not null && (start?.Month is not int sm || BibTexVocabulary.ParseMonth(month) != sm)) r.Custom["month"] = month;
+            if (day is not null && start?.Day?.ToString(System.Globalization.CultureInfo.InvariantCulture) != day) r.Custom["day"] = day;
+            return;
+        }
+        if (year is null)
+        {
+            if (month is not null) r.Custom["month"] = month;
+            return;
+        }
+        var iso = PartialDate.TryParseIso(year);
+        if (iso is null || iso.Start is null)
+        {
+            Report(DiagnosticCodes.InvalidDate, Severity.Warning, FieldOffset(e, "year"), $"year '{year}' of '{e.Key}' is not a year; kept as text");
+            r.Issued = PartialDate.FromLiteral(year);
+            if (month is not null) r.Custom["month"] = month;
+            return;
+        }
+        int? m = null, d = null;
+        if (month is not null && iso.Start.Value.Month is null && iso.End is null)
+        {
+            m = BibTexVocabulary.ParseMonth(month);
+            if (m is null && day is null && BibTexVocabulary.ParseMonthWithDays(month) is var (mm, d1, d2)
+                && new DateParts(iso.Start.Value.Year, mm, d1).IsValid && (d2 is null || new DateParts(iso.Start.Value.Year, mm, d2).IsValid && d2 > d1))
+            {
+                // "17–19 Jun": a conference's days, as PMLR and ACM exports give them.
+                int y = iso.Start.Value.Year;
+                r.Issued = new PartialDate { Start = new DateParts(y, mm, d1), End = d2 is int e2 ? new DateParts(y, mm, e2) : null };
+                return;
+            }
+            if (m is null)
+            {
+                Report(DiagnosticCodes.InvalidDate, Severity.Warning, FieldOffset(e, "month"), $"month '{month}' of '{e.Key}' is not a month; kept as text");
+                r.Custom["month"] = month;
+            }
+            else if (day is not null && int.TryParse(day, out int dd) && new DateParts(iso.Start.Value.Year, m, dd).IsValid) d = dd;
+            else if (day is not null) r.Custom["day"] = day;
+        }
+        r.Issued = m is null ? iso : PartialDate.FromYear(iso.Start.Value.Year, m, d);
+    }
+
+    private void SetDate(Reference r, string variable, RawField f, ReadOnlySpan<char> v)
+    {
+        // Verbatim: EDTF's "~" means circa here, not a tie.
+        var s = LatexDecoder.DecodeVerbatim(v);
+        var date = PartialDate.TryParseIso(s);
+        if (date is null)
+        {
+            Report(DiagnosticCodes.InvalidDate, Severity.Warning, f.Offset, $"{f.Name} '{s}' is not an ISO 8601 / EDTF date; kept as text");
+            date = PartialDate.FromLiteral(s);
+        }
+        r.Dates[variable] = date;
+    }
+
+    private static void MapNumber(Reference r, RawEntry e, string number)
+    {
+        if (r.Type is "article-journal" || e.Type is "article" or "periodical" or "suppperiodical")
+        {
+            if (!e.Has("issue")) r.Fields[Csl.Issue] = number;
+            else r.Fields[Csl.Number] = number;
+        }
+        else if (e.Has("series") && e.Type is not ("report" or "techreport" or "patent" or "standard" or "manual"))
+            r.Fields[Csl.CollectionNumber] = number;
+        else r.Fields[Csl.Number] = number;
+    }
+
+    private static void MapEprint(Reference r, string eprint, string? eprintType)
+    {
+        switch (eprintType?.ToLowerInvariant())
+        {
+            case "arxiv": r.Url ??= "https://arxiv.org/abs/" + eprint; break;
+            case "pubmed": r.Fields[Csl.Pmid] ??= eprint; break;
+            case "doi": r.Doi ??= eprint; break;
+            case "jstor": r.Url ??= "https://www.jstor.org/stable/" + eprint; break;
+            case "hdl": r.Url ??= "https://hdl.handle.net/" + eprint; break;
+        }
+    }
+
+    private static void RefineType(Reference r, RawEntry e)
+    {
+        var subtype = r.Custom["entrysubtype"];
+        if (e.Type == "article" && subtype is not null)
+        {
+            if (subtype.Equals("magazine", StringComparison.OrdinalIgnoreCase)) r.Type = "article-magazine";
+            else if (subtype.Equals("newspaper", StringComparison.OrdinalIgnoreCase)) r.Type = "article-newspaper";
+        }
+        if (r.Fields[Csl.Genre] is null)
+        {
+            if (e.Type == "phdthesis") r.Fields[Csl.Genre] = "PhD thesis";
+            else if (e.Type == "mastersthesis") r.Fields[Csl.Genre] = "Master's thesis";
+        }
+    }
+
+    private static bool IsVerbatim(string field) => field == "file" || field.Contains("url", StringComparison.Ordinal) || field == "verba";
+
+    private static bool LooksLikeUrl(string s) =>
+        s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    private static void SetNames(Reference r, string role, ReadOnlySpan<char> v) => r.SetNames(role, BibTexNames.Parse(v));
+
+    private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
+
+    private string? Field(RawEntry e, string name, bool title)
+    {
+        int i = e.IndexOf(name);
+        if (i < 0) return null;
+        var v = e.Fields[i].Value(text);
+        return title ? Title(v) : Plain(v);
+    }
+
+    private static string Plain(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: false);
+
+    private static string Join(string main, string? sub, string separator, string? addon)
+    {
+        if (!string.IsNullOrEmpty(sub)) main = main.Length == 0 ? sub : EndsWithPunctuation(main) ? main + " " + sub : main + separator + sub;
+        if (!string.IsNullOrEmpty(addon)) main = EndsWithPunctuation(main) ? main + " " + addon : main + ". " + addon;
+        return main;
+    }
+
+    private static bool EndsWithPunctuation(string s) => s.Length > 0 && s[^1] is '?' or '!' or ':' or '.';
+
+    private int FieldOffset(RawEntry e, string name)
+    {
+        int i = e.IndexOf(name);
+        return i < 0 ? e.Start : e.Fields[i].Offset;
+    }
+
+    private void Report(string code, Severity severity, int offset, string message) =>
+        diagnostics.Add(new Diagnostic(code, severity, message, lines.At(offset)));
+}

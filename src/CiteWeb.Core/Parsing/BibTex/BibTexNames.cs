@@ -1,0 +1,197 @@
+using System.Buffers;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Parsing.BibTex;
+
+/// <summary>
+/// Splits a BibTeX name list by BibTeX's own rules (Patashnik, "Designing BibTeX styles", and Tame the BeaST):
+/// names are separated by "and" at brace depth 0; each name is "First von Last", "von Last, First" or
+/// "von Last, Jr, First"; the von part is the run of words that start in lower case; a name that is one braced
+/// group is an organisation, kept whole; "and others" closes the list with et al.
+/// </summary>
+public static class BibTexNames
+{
+    public static List<PersonName> Parse(ReadOnlySpan<char> value)
+    {
+        var names = new List<PersonName>(4);
+        int start = 0;
+        int depth = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == '{') depth++;
+            else if (c == '}') { if (depth > 0) depth--; }
+            else if (depth == 0 && IsSpace(c) && i + 4 < value.Length
+                && (value[i + 1] | 0x20) == 'a' && (value[i + 2] | 0x20) == 'n' && (value[i + 3] | 0x20) == 'd'
+                && IsSpace(value[i + 4]))
+            {
+                AddName(names, value[start..i]);
+                start = i + 4;
+                i += 3;
+            }
+        }
+        AddName(names, value[start..]);
+        return names;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
+
+    private static void AddName(List<PersonName> names, ReadOnlySpan<char> raw)
+    {
+        raw = raw.Trim(" \t\r\n~,");
+        if (raw.IsEmpty) return;
+        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) { names.Add(PersonName.Others); return; }
+        var name = ParseOne(raw);
+        if (name is not null) names.Add(name);
+    }
+
+    /// <summary>Parses one name (no "and"); null when it holds no text.</summary>
+    public static PersonName? ParseOne(ReadOnlySpan<char> raw)
+    {
+        raw = raw.Trim(" \t\r\n~");
+        if (raw.IsEmpty) return null;
+        if (IsSingleGroup(raw))
+        {
+            var literal = Decode(raw[1..^1]);
+            return literal.Length == 0 ? null : new PersonName { Literal = literal };
+        }
+
+        // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins.
+        int[] rented = ArrayPool<int>.Shared.Rent(Math.Min(raw.Length, 4096) * 2 + 8);
+        try
+        {
+            Span<int> tokens = rented;
+            Span<int> commas = stackalloc int[2];
+            int count = 0, commaCount = 0, depth = 0, tokenStart = -1;
+            int maxTokens = tokens.Length / 2;
+            for (int i = 0; i <= raw.Length; i++)
+            {
+                char c = i < raw.Length ? raw[i] : ' ';
+                bool boundary = i == raw.Length || (depth == 0 && (IsSpace(c) || c == ','));
+                if (c == '{' && i < raw.Length) depth++;
+                else if (c == '}' && depth > 0) depth--;
+                if (boundary)
+                {
+                    if (tokenStart >= 0 && count < maxTokens)
+                    {
+                        tokens[count * 2] = tokenStart;
+                        tokens[count * 2 + 1] = i;
+                        count++;
+                    }
+                    tokenStart = -1;
+                    if (c == ',' && i < raw.Length)
+                    {
+                        if (commaCount < 2) commas[commaCount] = count;
+                        commaCount++;
+                    }
+                }
+                else if (tokenStart < 0) tokenStart = i;
+            }
+            if (count == 0) return null;
+            return commaCount == 0
+                ? FromFirstVonLast(raw, tokens, count)
+                : FromCommaForm(raw, tokens, count, commas, Math.Min(commaCount, 2));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    private static PersonName FromFirstVonLast(ReadOnlySpan<char> raw, Span<int> t, int n)
+    {
+        if (n == 1) return new PersonName { Family = Part(raw, t, 0, 1) };
+        int vonStart = -1, vonEnd = -1;
+        for (int i = 0; i < n - 1; i++)
+        {
+            if (!IsLowerToken(Token(raw, t, i))) continue;
+            if (vonStart < 0) vonStart = i;
+            vonEnd = i;
+        }
+        if (vonStart < 0)
+            return new PersonName { Given = Part(raw, t, 0, n - 1), Family = Part(raw, t, n - 1, n) };
+        return new PersonName
+        {
+            Given = vonStart > 0 ? Part(raw, t, 0, vonStart) : null,
+            NonDroppingParticle = Part(raw, t, vonStart, vonEnd + 1),
+            Family = Part(raw, t, vonEnd + 1, n),
+        };
+    }
+
+    private static PersonName FromCommaForm(ReadOnlySpan<char> raw, Span<int> t, int n, Span<int> commas, int commaCount)
+    {
+        int lastEnd = commas[0];
+        int jrStart = commaCount == 2 ? commas[0] : -1;
+        int firstStart = commaCount == 2 ? commas[1] : commas[0];
+        // von Last: the von part is the longest run of leading words ending in a lower-case word, leaving one for Last.
+        int vonEnd = -1;
+        for (int i = 0; i < lastEnd - 1; i++)
+            if (IsLowerToken(Token(raw, t, i))) vonEnd = i;
+        string? von = vonEnd >= 0 ? Part(raw, t, 0, vonEnd + 1) : null;
+        string? family = lastEnd > vonEnd + 1 ? Part(raw, t, vonEnd + 1, lastEnd) : null;
+        string? suffix = jrStart >= 0 && firstStart > jrStart ? Part(raw, t, jrStart, firstStart) : null;
+        string? given = n > firstStart ? Part(raw, t, firstStart, n) : null;
+        if (family is null && given is not null && von is null) { family = given; given = null; }
+        return new PersonName { Family = family, Given = given, NonDroppingParticle = von, Suffix = suffix };
+    }
+
+    private static ReadOnlySpan<char> Token(ReadOnlySpan<char> raw, Span<int> t, int i) => raw[t[i * 2]..t[i * 2 + 1]];
+
+    private static string? Part(ReadOnlySpan<char> raw, Span<int> t, int from, int to)
+    {
+        if (to <= from) return null;
+        var s = Decode(raw[t[from * 2]..t[(to - 1) * 2 + 1]]);
+        return s.Length == 0 ? null : s;
+    }
+
+    private static string Decode(ReadOnlySpan<char> latex)
+    {
+        var s = LatexDecoder.Decode(latex, protectCase: false);
+        return s.Contains('\u00A0') ? s.Replace('\u00A0', ' ') : s;
+    }
+
+    private static bool IsSingleGroup(ReadOnlySpan<char> raw)
+    {
+        if (raw.Length < 2 || raw[0] != '{' || raw[^1] != '}' || (raw.Length > 1 && raw[1] == '\\')) return false;
+        int depth = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '{') depth++;
+            else if (raw[i] == '}' && --depth == 0 && i != raw.Length - 1) return false;
+        }
+        return depth == 0;
+    }
+
+    /// <summary>
+    /// BibTeX's test for a von word: the first letter at brace depth 0 is lower case. A group that starts with a
+    /// control sequence ("{\"o}") counts by the letter it makes; any other group has no case, so it is not von.
+    /// </summary>
+    internal static bool IsLowerToken(ReadOnlySpan<char> token)
+    {
+        for (int i = 0; i < token.Length; i++)
+        {
+            char c = token[i];
+            if (c == '{')
+            {
+                if (i + 1 < token.Length && token[i + 1] == '\\') return SpecialCharIsLower(token[(i + 2)..]);
+                return false;
+            }
+            if (c == '\\') return SpecialCharIsLower(token[(i + 1)..]);
+            if (char.IsLetter(c)) return char.IsLower(c);
+        }
+        return false;
+    }
+
+    private static bool SpecialCharIsLower(ReadOnlySpan<char> afterBackslash)
+    {
+        int nameEnd = 0;
+        while (nameEnd < afterBackslash.Length && char.IsAsciiLetter(afterBackslash[nameEnd])) nameEnd++;
+        var command = afterBackslash[..nameEnd];
+        // Letter commands (\o, \ss, \AE, \l, \i ...) have the case of their own name.
+        if (command is "o" or "O" or "ss" or "SS" or "ae" or "AE" or "oe" or "OE" or "aa" or "AA" or "l" or "L" or "i" or "j")
+            return char.IsLower(command[0]);
+        foreach (char c in afterBackslash[nameEnd..])
+            if (char.IsLetter(c)) return char.IsLower(c);
+        return false;
+    }
+}

@@ -1,0 +1,462 @@
+using System.Buffers;
+using System.Text;
+using CiteWeb.Core.Diagnostics;
+
+namespace CiteWeb.Core.Parsing.BibTex;
+
+/// <summary>
+/// Scans BibTeX/BibLaTeX source into raw entries, @string macros and @preamble text, as BibTeX reads it: text
+/// between entries is a comment; values are brace- or quote-delimited, numbers or macros joined with '#'.
+/// Every error becomes a diagnostic and scanning resumes — inside the entry where the damage is local (a missing
+/// comma), else at the next line that starts an entry — so every well-formed entry survives. Nothing recurses:
+/// brace depth is a counter, capped for the sake of later stages.
+/// </summary>
+internal sealed class BibTexScanner
+{
+    private static readonly SearchValues<char> BraceOrNewline = SearchValues.Create("{}\n");
+    private static readonly SearchValues<char> QuoteBraceOrNewline = SearchValues.Create("\"{}\n");
+    private static readonly SearchValues<char> NameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-:.+/'!$&*;<>?[]^`|");
+    // Characters that end a citation key (BibTeX allows almost anything else, and real files use ':', '/', '+').
+    private static readonly SearchValues<char> KeyStops = SearchValues.Create(" \t\r\n,={}()\"#@%");
+
+    private readonly string _text;
+    private readonly LineMap _lines;
+    private readonly BibTexReaderOptions _options;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly Dictionary<string, string> _macros;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
+    private StringBuilder? _builder;
+    private int _pos;
+
+    public BibTexScanner(string text, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics)
+    {
+        _text = text;
+        _lines = lines;
+        _options = options;
+        _diagnostics = diagnostics;
+        _macros = new Dictionary<string, string>(BibTexVocabulary.MonthMacros, StringComparer.OrdinalIgnoreCase);
+        _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public List<RawEntry> Entries { get; } = [];
+    public List<string> Preambles { get; } = [];
+
+    public void Scan()
+    {
+        var text = _text;
+        while (_pos < text.Length)
+        {
+            int at = text.IndexOf('@', _pos);
+            if (at < 0) break;
+            _pos = at + 1;
+            SkipWhitespace();
+            int typeStart = _pos;
+            var type = ReadName();
+            if (type.IsEmpty) continue; // a lone '@' in the text between entries (an e-mail address, say)
+            SkipWhitespace();
+            if (_pos >= text.Length || (text[_pos] != '{' && text[_pos] != '('))
+            {
+                if (BibTexVocabulary.IsKnownType(type))
+                    Report(DiagnosticCodes.ExpectedToken, Severity.Error, typeStart, $"expected '{{' after '@{type}'; the entry is skipped");
+                continue;
+            }
+            char close = text[_pos] == '{' ? '}' : ')';
+            _pos++;
+            if (type.Equals("comment", StringComparison.OrdinalIgnoreCase)) SkipComment(close, at);
+            else if (type.Equals("string", StringComparison.OrdinalIgnoreCase)) ScanString(close, at);
+            else if (type.Equals("preamble", StringComparison.OrdinalIgnoreCase)) ScanPreamble(close, at);
+            else ScanEntry(BibTexVocabulary.InternType(type), close, at);
+        }
+    }
+
+    private void ScanEntry(string type, char close, int start)
+    {
+        var text = _text;
+        SkipWhitespace();
+        int keyStart = _pos;
+        int keyEnd = _pos;
+        if (_pos < text.Length)
+        {
+            int stop = text.AsSpan(_pos).IndexOfAny(KeyStops);
+            keyEnd = stop < 0 ? text.Length : _pos + stop;
+        }
+        _pos = keyEnd;
+        SkipWhitespace();
+        string key;
+        if (_pos < text.Length && text[_pos] == '=')
+        {
+            // "@article{title = ...": the key is missing and what we read is the first field's name.
+            _pos = keyStart;
+            key = "";
+            Report(DiagnosticCodes.MissingKey, Severity.Error, keyStart, $"@{type} entry has no citation key");
+        }
+        else
+        {
+            key = text.Substring(keyStart, keyEnd - keyStart);
+            if (key.Length == 0)
+                Report(DiagnosticCodes.MissingKey, Severity.Error, keyStart, $"@{type} entry has no citation key");
+            if (_pos < text.Length && text[_pos] == ',') _pos++;
+            else if (_pos < text.Length && text[_pos] != close && IsNameStart(text[_pos]))
+                Report(DiagnosticCodes.MissingComma, Severity.Error, _pos, $"expected ',' after the key '{key}'");
+        }
+        var entry = new RawEntry(type, key, start);
+        Entries.Add(entry);
+        ScanFields(entry, close);
+        entry.End = Math.Min(_pos, text.Length);
+    }
+
+    private void ScanFields(RawEntry entry, char close)
+    {
+        var text = _text;
+        while (true)
+        {
+            SkipWhitespaceAndCommas();
+            if (_pos >= text.Length)
+            {
+                Report(DiagnosticCodes.UnterminatedEntry, Severity.Error, entry.Start, $"entry '{entry.Key}' is not closed before the end of the file");
+                entry.Broken = true;
+                return;
+            }
+            char c = text[_pos];
+            if (c == close) { _pos++; return; }
+            if (c == '@' && AtLineStart(_pos))
+            {
+                Report(DiagnosticCodes.UnterminatedEntry, Severity.Error, entry.Start, $"entry '{entry.Key}' is not closed before the next entry");
+                entry.Broken = true;
+                return;
+            }
+            int nameStart = _pos;
+            var name = ReadName();
+            if (name.IsEmpty)
+            {
+                Report(DiagnosticCodes.StrayText, Severity.Error, _pos, $"unexpected '{c}' in entry '{entry.Key}'; skipped to the next field");
+                if (!SkipToNextField(close)) { entry.Broken = true; return; }
+                continue;
+            }
+            SkipWhitespace();
+            if (_pos >= text.Length || text[_pos] != '=')
+            {
+                Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected '=' after field '{name}' in entry '{entry.Key}'");
+                if (!SkipToNextField(close)) { entry.Broken = true; return; }
+                continue;
+            }
+            _pos++;
+            var fieldName = BibTexVocabulary.InternField(name);
+            if (!ScanValue(out int vStart, out int vLength, out string? built, entry.Key))
+            {
+                entry.Broken = true;
+                // A value that ran into the next entry has already stopped there.
+                if (_pos >= text.Length || (AtLineStart(_pos) && StartsEntry(_pos))) return;
+                if (!SkipToNextField(close)) return;
+                continue;
+            }
+            if (entry.IndexOf(fieldName) >= 0)
+                Report(DiagnosticCodes.DuplicateField, Severity.Warning, nameStart, $"field '{fieldName}' appears twice in entry '{entry.Key}'; the first is kept");
+            else
+                entry.Fields.Add(new RawField(fieldName, nameStart, vStart, vLength, built));
+            SkipWhitespace();
+            if (_pos < text.Length && text[_pos] != ',' && text[_pos] != close && IsNameStart(text[_pos]) && !(text[_pos] == '@' && AtLineStart(_pos)))
+                Report(DiagnosticCodes.MissingComma, Severity.Error, _pos, $"expected ',' before this field in entry '{entry.Key}'");
+        }
+    }
+
+    /// <summary>Reads value pieces joined by '#'. A single delimited piece stays a slice of the file.</summary>
+    private bool ScanValue(out int start, out int length, out string? built, string entryKey)
+    {
+        start = length = 0;
+        built = null;
+        var text = _text;
+        StringBuilder? joined = null;
+        bool first = true;
+        while (true)
+        {
+            SkipWhitespace();
+            if (_pos >= text.Length)
+            {
+                Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected a value at the end of the file (entry '{entryKey}')");
+                return false;
+            }
+            int pieceStart = _pos;
+            int s, l;
+            string? macro = null;
+            char c = text[_pos];
+            if (c == '{' || c == '"')
+            {
+                if (!ScanDelimited(c, out s, out l, entryKey)) return false;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                s = _pos;
+                while (_pos < text.Length && char.IsAsciiDigit(text[_pos])) _pos++;
+                l = _pos - s;
+            }
+            else if (IsNameStart(c))
+            {
+                var name = ReadName();
+                s = pieceStart; l = 0;
+                if (!_macroLookup.TryGetValue(name, out macro))
+                {
+                    Report(DiagnosticCodes.UndefinedMacro, Severity.Error, pieceStart, $"undefined macro '{name}' in entry '{entryKey}'; its name is kept as the value");
+                    macro = name.ToString();
+                }
+            }
+            else
+            {
+                Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected a value ('{{', '\"', a number or a macro) in entry '{entryKey}', found '{c}'");
+                return false;
+            }
+            SkipWhitespace();
+            bool more = _pos < text.Length && text[_pos] == '#';
+            if (first && !more && macro is null)
+            {
+                start = s; length = l;
+                return true;
+            }
+            joined ??= RentBuilder();
+            if (macro is not null) joined.Append(macro);
+            else joined.Append(text, s, l);
+            first = false;
+            if (!more)
+            {
+                built = joined.ToString();
+                return true;
+            }
+            _pos++;
+        }
+    }
+
+    /// <summary>
+    /// Scans a braced or quoted value. A line that starts a new entry inside the value means its braces never
+    /// closed: the value is abandoned there, reported at its start, and scanning resumes at that entry.
+    /// </summary>
+    private bool ScanDelimited(char open, out int start, out int length, string entryKey)
+    {
+        var text = _text;
+        int valueStart = _pos;
+        start = _pos + 1;
+        length = 0;
+        int depth = open == '{' ? 1 : 0;
+        int maxDepth = _options.MaxNestingDepth;
+        bool tooDeep = false;
+        int p = start;
+        var stops = open == '{' ? BraceOrNewline : QuoteBraceOrNewline;
+        while (true)
+        {
+            int i = p < text.Length ? text.AsSpan(p).IndexOfAny(stops) : -1;
+            if (i < 0)
+            {
+                Report(DiagnosticCodes.UnbalancedBraces, Severity.Error, valueStart, $"value in entry '{entryKey}' never closes (unbalanced braces or quotes)");
+                _pos = text.Length;
+                return false;
+            }
+            p += i;
+            char c = text[p];
+            if (c == '\n')
+            {
+                if (StartsEntry(p + 1))
+                {
+                    Report(DiagnosticCodes.UnbalancedBraces, Severity.Error, valueStart, $"value in entry '{entryKey}' runs into the next entry (unbalanced braces or quotes)");
+                    _pos = p + 1;
+                    return false;
+                }
+                p++;
+                continue;
+            }
+            if (c == '{')
+            {
+                if (++depth > maxDepth && !tooDeep)
+                {
+                    tooDeep = true;
+                    Report(DiagnosticCodes.NestingTooDeep, Severity.Error, p, $"braces nested deeper than {maxDepth} in entry '{entryKey}'; the field is dropped");
+                }
+                p++;
+                continue;
+            }
+            if (c == '}')
+            {
+                if (depth == 0)
+                {
+                    // A '}' closing nothing inside a quoted value: BibTeX rejects it, and so do we.
+                    Report(DiagnosticCodes.UnbalancedBraces, Severity.Error, p, $"unmatched '}}' in a quoted value of entry '{entryKey}'");
+                    _pos = p + 1;
+                    return false;
+                }
+                depth--;
+                p++;
+                if (depth == 0 && open == '{') break;
+                continue;
+            }
+            // '"' at depth 0 closes a quoted value; inside braces it is text.
+            if (depth == 0) { p++; break; }
+            p++;
+        }
+        _pos = p;
+        length = p - 1 - start;
+        return !tooDeep;
+    }
+
+    private void ScanString(char close, int start)
+    {
+        var text = _text;
+        SkipWhitespace();
+        int nameStart = _pos;
+        var name = ReadName();
+        SkipWhitespace();
+        if (name.IsEmpty || _pos >= text.Length || text[_pos] != '=')
+        {
+            Report(DiagnosticCodes.ExpectedToken, Severity.Error, nameStart, "expected 'name = value' in @string");
+            _pos = FindNextEntryStart(_pos);
+            return;
+        }
+        _pos++;
+        var macroName = name.ToString();
+        if (!ScanValue(out int s, out int l, out string? built, "@string " + macroName))
+        {
+            _pos = FindNextEntryStart(_pos);
+            return;
+        }
+        _macros[macroName] = built ?? text.Substring(s, l);
+        SkipWhitespace();
+        if (_pos < text.Length && text[_pos] == close) _pos++;
+        else Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected '{close}' to close @string {macroName}");
+        _ = start;
+    }
+
+    private void ScanPreamble(char close, int start)
+    {
+        if (!ScanValue(out int s, out int l, out string? built, "@preamble"))
+        {
+            _pos = FindNextEntryStart(_pos);
+            return;
+        }
+        Preambles.Add(built ?? _text.Substring(s, l));
+        SkipWhitespace();
+        if (_pos < _text.Length && _text[_pos] == close) _pos++;
+        else Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected '{close}' to close @preamble");
+        _ = start;
+    }
+
+    /// <summary>@comment{...} is skipped as a balanced block (biber's reading); an unbalanced one ends at the next entry.</summary>
+    private void SkipComment(char close, int start)
+    {
+        var text = _text;
+        char open = close == '}' ? '{' : '(';
+        int depth = 1;
+        for (int p = _pos; p < text.Length; p++)
+        {
+            char c = text[p];
+            if (c == open) depth++;
+            else if (c == close && --depth == 0) { _pos = p + 1; return; }
+            else if (c == '\n' && StartsEntry(p + 1)) { _pos = p + 1; return; }
+        }
+        _pos = text.Length;
+        _ = start;
+    }
+
+    /// <summary>Skips a damaged field: to the next comma at brace depth 0, the entry's close, or a new entry.</summary>
+    private bool SkipToNextField(char close)
+    {
+        var text = _text;
+        int depth = 0;
+        for (int p = _pos; p < text.Length; p++)
+        {
+            char c = text[p];
+            if (c == '{') depth++;
+            else if (c == '}' && depth > 0) depth--;
+            else if (c == '\n' && StartsEntry(p + 1)) { _pos = p + 1; return false; }
+            else if (depth == 0 && c == ',') { _pos = p + 1; return true; }
+            else if (depth == 0 && c == close) { _pos = p; return true; }
+        }
+        _pos = text.Length;
+        return false;
+    }
+
+    private int FindNextEntryStart(int from)
+    {
+        var text = _text;
+        for (int p = from; p < text.Length; p++)
+        {
+            int nl = text.IndexOf('\n', p);
+            if (nl < 0) return text.Length;
+            if (StartsEntry(nl + 1)) return nl + 1;
+            p = nl;
+        }
+        return text.Length;
+    }
+
+    /// <summary>True where a line starts, after optional blanks, with '@name{' or '@name(' — a new entry.</summary>
+    private bool StartsEntry(int p)
+    {
+        var text = _text;
+        while (p < text.Length && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r')) p++;
+        if (p >= text.Length || text[p] != '@') return false;
+        p++;
+        int nameStart = p;
+        while (p < text.Length && char.IsAsciiLetter(text[p])) p++;
+        if (p == nameStart) return false;
+        while (p < text.Length && (text[p] == ' ' || text[p] == '\t')) p++;
+        return p < text.Length && (text[p] == '{' || text[p] == '(');
+    }
+
+    private bool AtLineStart(int p)
+    {
+        for (int i = p - 1; i >= 0; i--)
+        {
+            char c = _text[i];
+            if (c == '\n') return true;
+            if (c != ' ' && c != '\t' && c != '\r') return false;
+        }
+        return true;
+    }
+
+    private ReadOnlySpan<char> ReadName()
+    {
+        var text = _text;
+        int start = _pos;
+        if (start >= text.Length || !IsNameStart(text[start])) return default;
+        int end = text.AsSpan(start).IndexOfAnyExcept(NameChars);
+        _pos = end < 0 ? text.Length : start + end;
+        return text.AsSpan(start, _pos - start);
+    }
+
+    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
+
+    private void SkipWhitespace()
+    {
+        var text = _text;
+        while (_pos < text.Length)
+        {
+            char c = text[_pos];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u00A0' || c == '\uFEFF') _pos++;
+            else if (c == '%' && _options.PercentComments) SkipLine();
+            else break;
+        }
+    }
+
+    private void SkipLine()
+    {
+        int nl = _text.IndexOf('\n', _pos);
+        _pos = nl < 0 ? _text.Length : nl + 1;
+    }
+
+    private void SkipWhitespaceAndCommas()
+    {
+        while (true)
+        {
+            SkipWhitespace();
+            if (_pos < _text.Length && _text[_pos] == ',') _pos++;
+            else return;
+        }
+    }
+
+    private StringBuilder RentBuilder()
+    {
+        var b = _builder ??= new StringBuilder(256);
+        b.Clear();
+        return b;
+    }
+
+    private void Report(string code, Severity severity, int offset, string message) =>
+        _diagnostics.Add(new Diagnostic(code, severity, message, _lines.At(offset)));
+}

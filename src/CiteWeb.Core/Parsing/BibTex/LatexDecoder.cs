@@ -1,0 +1,234 @@
+using System.Buffers;
+
+namespace CiteWeb.Core.Parsing.BibTex;
+
+/// <summary>Decodes BibTeX field values (LaTeX) to CSL rich text: Unicode in NFC, case protection as
+/// <c>&lt;span class="nocase"&gt;</c>, fonts as &lt;i&gt;, &lt;b&gt;, small caps, &lt;sup&gt;, &lt;sub&gt;.
+/// Never throws, never recurses, and keeps whatever it does not understand verbatim.</summary>
+public static partial class LatexDecoder
+{
+    /// <summary>Brace groups deeper than this are kept as literal braces, so hostile input costs linear time.</summary>
+    internal const int MaxDepth = 64;
+
+    private const int StackChars = 512;
+
+    // Anything that can make the decoded text differ from the input; a value with none of these is returned as is.
+    private static readonly SearchValues<char> PlainStops = SearchValues.Create("\\{}~$`\t\n\r\f\v");
+
+    // Characters the slow path must look at one by one; runs between them are copied in bulk. Single spaces are
+    // not stops because titles are full of them; AppendRun handles them.
+    private static readonly SearchValues<char> SlowStops = SearchValues.Create("\\{}~-$`'!?\t\n\r\f\v");
+
+    private static readonly SearchValues<char> VerbatimStops = SearchValues.Create("\\{}\t\n\r\f\v");
+
+    private static readonly SearchValues<char> MathEnds = SearchValues.Create("\\$");
+
+    private static readonly SearchValues<char> GroupChars = SearchValues.Create("\\{}");
+
+    /// <summary>Decodes <paramref name="value"/>: a field value without its outer delimiters, macros already
+    /// concatenated. With <paramref name="protectCase"/> (title-like fields), a top-level brace group that does not
+    /// start with a backslash becomes a nocase span; otherwise braces only group.</summary>
+    public static string Decode(ReadOnlySpan<char> value, bool protectCase)
+    {
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+        if (IsPlain(value))
+        {
+            return new string(value);
+        }
+        return DecodeSlow(value, protectCase);
+    }
+
+    /// <summary>Decodes a verbatim field (url, doi, eprint, file): only <c>\_ \% \# \&amp; \~ \$ \{ \}</c> are
+    /// unescaped and braces that merely group (around the whole value, around a backslash escape, or empty) are
+    /// dropped; whitespace is collapsed and trimmed.</summary>
+    public static string DecodeVerbatim(ReadOnlySpan<char> value)
+    {
+        value = TrimWhitespace(value);
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+        if (value.IndexOfAny(VerbatimStops) < 0 && value.IndexOf("  ") < 0)
+        {
+            return new string(value);
+        }
+        var buffer = value.Length <= StackChars ? new RichTextBuffer(stackalloc char[StackChars]) : new RichTextBuffer(value.Length);
+        try
+        {
+            WriteVerbatim(value, ref buffer);
+            return buffer.ToString();
+        }
+        finally
+        {
+            buffer.Dispose();
+        }
+    }
+
+    private static bool IsPlain(ReadOnlySpan<char> value) =>
+        value[0] != ' ' && value[^1] != ' '
+        && value.IndexOfAny(PlainStops) < 0
+        && value.IndexOfAnyInRange(LatexComposition.FirstMark, LatexComposition.LastMark) < 0
+        && value.IndexOf("--") < 0 && value.IndexOf("''") < 0 && value.IndexOf("  ") < 0;
+
+    private static string DecodeSlow(ReadOnlySpan<char> value, bool protectCase)
+    {
+        // Markup can make the output longer than the input; the buffer grows from the pool if it has to.
+        var buffer = value.Length <= StackChars / 2
+            ? new RichTextBuffer(stackalloc char[StackChars])
+            : new RichTextBuffer(value.Length + value.Length / 4 + 64);
+        var engine = new Engine(value, protectCase, buffer, stackalloc Frame[MaxDepth]);
+        try
+        {
+            engine.Run();
+            return engine.Result();
+        }
+        finally
+        {
+            engine.Dispose();
+        }
+    }
+
+    internal static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    internal static ReadOnlySpan<char> TrimWhitespace(ReadOnlySpan<char> value)
+    {
+        int start = 0;
+        int end = value.Length;
+        while (start < end && IsWhitespace(value[start]))
+        {
+            start++;
+        }
+        while (end > start && IsWhitespace(value[end - 1]))
+        {
+            end--;
+        }
+        return value[start..end];
+    }
+
+    /// <summary>Index of the <c>$</c> closing the math that opens at <paramref name="start"/>, or -1. Shared with
+    /// the encoder so both agree on where math ends.</summary>
+    internal static int FindMathEnd(ReadOnlySpan<char> text, int start)
+    {
+        int i = start + 1;
+        while (i < text.Length)
+        {
+            int hit = text[i..].IndexOfAny(MathEnds);
+            if (hit < 0)
+            {
+                return -1;
+            }
+            i += hit;
+            if (text[i] == '$')
+            {
+                return i;
+            }
+            i += 2;
+        }
+        return -1;
+    }
+
+    /// <summary>Index of the brace closing the group that opens at <paramref name="start"/>, or -1; escaped braces
+    /// do not count.</summary>
+    internal static int FindGroupEnd(ReadOnlySpan<char> text, int start)
+    {
+        int depth = 0;
+        int i = start;
+        while (i < text.Length)
+        {
+            int hit = text[i..].IndexOfAny(GroupChars);
+            if (hit < 0)
+            {
+                return -1;
+            }
+            i += hit;
+            switch (text[i])
+            {
+                case '\\':
+                    i += 2;
+                    continue;
+                case '{':
+                    depth++;
+                    break;
+                default:
+                    if (--depth == 0)
+                    {
+                        return i;
+                    }
+                    break;
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    internal static void WriteVerbatim(ReadOnlySpan<char> value, ref RichTextBuffer output)
+    {
+        // Strip braces wrapping the whole value ({{10.1000/x}}); real files have one or two layers, and the cap
+        // keeps hostile nesting linear.
+        for (int layer = 0; layer < 4 && value.Length >= 2 && value[0] == '{'
+             && FindGroupEnd(value, 0) == value.Length - 1; layer++)
+        {
+            value = TrimWhitespace(value[1..^1]);
+        }
+        ulong dropped = 0; // bit d: the brace opened at depth d only groups and its closer is dropped too
+        int depth = 0;
+        int deepLiteral = 0;
+        bool pendingSpace = false;
+        int written = output.Length;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (IsWhitespace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            char next = i + 1 < value.Length ? value[i + 1] : '\0';
+            if (c == '{' && next == '}')
+            {
+                i++;
+                continue;
+            }
+            if (c == '{' && deepLiteral == 0 && depth < MaxDepth)
+            {
+                bool groups = next == '\\';
+                dropped = groups ? dropped | 1UL << depth : dropped & ~(1UL << depth);
+                depth++;
+                if (groups)
+                {
+                    continue;
+                }
+            }
+            else if (c == '{')
+            {
+                deepLiteral++;
+            }
+            else if (c == '}' && deepLiteral > 0)
+            {
+                deepLiteral--;
+            }
+            else if (c == '}' && depth > 0)
+            {
+                depth--;
+                if ((dropped & 1UL << depth) != 0)
+                {
+                    continue;
+                }
+            }
+            else if (c == '\\' && next is '_' or '%' or '#' or '&' or '~' or '$' or '{' or '}')
+            {
+                c = next;
+                i++;
+            }
+            if (pendingSpace && output.Length > written)
+            {
+                output.Append(' ');
+            }
+            pendingSpace = false;
+            output.Append(c);
+        }
+    }
+}

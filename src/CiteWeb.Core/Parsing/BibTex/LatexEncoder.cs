@@ -1,0 +1,441 @@
+using System.Buffers;
+using System.Text;
+
+namespace CiteWeb.Core.Parsing.BibTex;
+
+/// <summary>Encodes CSL rich text as BibTeX field text (without the outer delimiters), the inverse of
+/// <see cref="LatexDecoder"/>: <c>LatexDecoder.Decode(Encode(x))</c> gives back any <c>x</c> the decoder
+/// produced. The output always has balanced braces.</summary>
+public static class LatexEncoder
+{
+    private const int MaxNesting = LatexDecoder.MaxDepth;
+
+    private static readonly SearchValues<char> Specials =
+        SearchValues.Create("\\{}$%&#_^~`<\t\n\r\u2013\u2014\u201C\u201D\u00A0");
+
+    // Characters that end a bulk-copied run: the specials plus the halves of TeX ligatures.
+    private static readonly SearchValues<char> RunStops =
+        SearchValues.Create("\\{}$%&#_^~`<\t\n\r\u2013\u2014\u201C\u201D\u00A0-'!?");
+
+    /// <summary>Encodes <paramref name="richText"/>. With <paramref name="ascii"/>, every non-ASCII character
+    /// that has a LaTeX form is written as LaTeX ({\"o}, {\ss}, \textcopyright{}); the rest stay UTF-8.</summary>
+    public static string Encode(string richText, bool ascii)
+    {
+        if (string.IsNullOrEmpty(richText))
+        {
+            return string.Empty;
+        }
+        ReadOnlySpan<char> text = richText;
+        if (text.IndexOfAny(Specials) < 0 && text.IndexOf("--") < 0 && text.IndexOf("''") < 0
+            && (!ascii || Ascii.IsValid(text)))
+        {
+            return richText;
+        }
+        TagToken[] tags = ArrayPool<TagToken>.Shared.Rent(Math.Min(text.Length / 3 + 1, 4096));
+        var output = text.Length <= 128 ? new RichTextBuffer(stackalloc char[512]) : new RichTextBuffer(text.Length * 2 + 64);
+        try
+        {
+            int tagCount = MatchTags(text, ref tags);
+            var writer = new Writer(text, ascii, tags.AsSpan(0, tagCount), stackalloc int[MaxNesting]);
+            writer.Run(ref output);
+            return output.ToString();
+        }
+        finally
+        {
+            output.Dispose();
+            ArrayPool<TagToken>.Shared.Return(tags);
+        }
+    }
+
+    /// <summary>Encodes a verbatim field (url, doi): raw, unless its braces would be lost or unbalanced when read
+    /// back by <see cref="LatexDecoder.DecodeVerbatim"/>, in which case every brace is escaped.</summary>
+    public static string EncodeVerbatim(string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+        ReadOnlySpan<char> text = value;
+        if (text.IndexOfAny('{', '}') < 0)
+        {
+            return value;
+        }
+        bool raw = BracesBalanced(text) && text.IndexOf("{}") < 0 && text.IndexOf("{\\") < 0
+                   && !(text[0] == '{' && LatexDecoder.FindGroupEnd(text, 0) == text.Length - 1);
+        if (raw)
+        {
+            return value;
+        }
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (char c in text)
+        {
+            if (c is '{' or '}')
+            {
+                builder.Append('\\');
+            }
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
+    internal static bool BracesBalanced(ReadOnlySpan<char> text)
+    {
+        int depth = 0;
+        foreach (char c in text)
+        {
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}' && --depth < 0)
+            {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    private struct TagToken
+    {
+        public int Position;
+        public int Length;
+        public RichTag Tag;
+        public bool Close;
+        public bool Matched;
+    }
+
+    private static readonly (string Markup, RichTag Tag, bool Close)[] KnownTags =
+    [
+        ("<i>", RichTag.Italic, false), ("</i>", RichTag.Italic, true), ("<b>", RichTag.Bold, false),
+        ("</b>", RichTag.Bold, true), ("<sup>", RichTag.Superscript, false), ("</sup>", RichTag.Superscript, true),
+        ("<sub>", RichTag.Subscript, false), ("</sub>", RichTag.Subscript, true),
+        (LatexTables.NoCaseOpen, RichTag.NoCase, false), (LatexTables.SmallCapsOpen, RichTag.SmallCaps, false),
+        (LatexTables.SpanClose, RichTag.None, true),
+    ];
+
+    /// <summary>Finds the known tags that pair up properly; a stray or crossed tag is literal text (rich text has no
+    /// escaping, so "a &lt; b" must survive).</summary>
+    private static int MatchTags(ReadOnlySpan<char> text, ref TagToken[] tags)
+    {
+        int count = 0;
+        Span<int> open = stackalloc int[MaxNesting];
+        int depth = 0;
+        int i = 0;
+        int hit;
+        while ((hit = text[i..].IndexOf('<')) >= 0)
+        {
+            i += hit;
+            int known = -1;
+            for (int k = 0; k < KnownTags.Length; k++)
+            {
+                if (text[i..].StartsWith(KnownTags[k].Markup, StringComparison.Ordinal))
+                {
+                    known = k;
+                    break;
+                }
+            }
+            if (known < 0)
+            {
+                i++;
+                continue;
+            }
+            var (markup, tag, close) = KnownTags[known];
+            if (count == tags.Length)
+            {
+                TagToken[] bigger = ArrayPool<TagToken>.Shared.Rent(tags.Length * 2);
+                tags.AsSpan().CopyTo(bigger);
+                ArrayPool<TagToken>.Shared.Return(tags);
+                tags = bigger;
+            }
+            tags[count] = new TagToken { Position = i, Length = markup.Length, Tag = tag, Close = close };
+            if (!close && depth < MaxNesting)
+            {
+                open[depth++] = count;
+            }
+            else if (close)
+            {
+                for (int d = depth - 1; d >= 0; d--)
+                {
+                    RichTag opened = tags[open[d]].Tag;
+                    bool pairs = tag == RichTag.None ? opened is RichTag.NoCase or RichTag.SmallCaps : opened == tag;
+                    if (pairs)
+                    {
+                        tags[open[d]].Matched = true;
+                        tags[count].Matched = true;
+                        tags[count].Tag = opened;
+                        depth = d;
+                        break;
+                    }
+                }
+            }
+            count++;
+            i += markup.Length;
+        }
+        int kept = 0;
+        for (int k = 0; k < count; k++)
+        {
+            if (tags[k].Matched)
+            {
+                tags[kept++] = tags[k];
+            }
+        }
+        return kept;
+    }
+
+    private ref struct Writer
+    {
+        private readonly ReadOnlySpan<char> _text;
+        private readonly ReadOnlySpan<TagToken> _tags;
+        private readonly Span<int> _noCaseStarts;
+        private readonly bool _ascii;
+        private readonly bool _bracesBalanced;
+        private int _noCaseDepth;
+
+        public Writer(ReadOnlySpan<char> text, bool ascii, ReadOnlySpan<TagToken> tags, Span<int> noCaseStarts)
+        {
+            _text = text;
+            _ascii = ascii;
+            _tags = tags;
+            _noCaseStarts = noCaseStarts;
+            // Escaped braces still count for BibTeX's brace matching, so \{ is only safe when they pair up.
+            _bracesBalanced = BracesBalanced(text);
+        }
+
+        public void Run(ref RichTextBuffer output)
+        {
+            ReadOnlySpan<char> text = _text;
+            int t = 0;
+            int i = 0;
+            while (i < text.Length)
+            {
+                if (t < _tags.Length && _tags[t].Position == i)
+                {
+                    WriteTag(_tags[t], ref output);
+                    i += _tags[t].Length;
+                    t++;
+                    continue;
+                }
+                int limit = t < _tags.Length ? _tags[t].Position : text.Length;
+                i = WriteText(i, limit, ref output);
+            }
+        }
+
+        private void WriteTag(TagToken tag, ref RichTextBuffer output)
+        {
+            if (tag.Tag == RichTag.NoCase)
+            {
+                if (!tag.Close)
+                {
+                    output.Append('{');
+                    if (_noCaseDepth < _noCaseStarts.Length)
+                    {
+                        _noCaseStarts[_noCaseDepth] = output.Length;
+                    }
+                    _noCaseDepth++;
+                    return;
+                }
+                _noCaseDepth--;
+                // {\emph{x} y} would read back as a special character, not as protected text: add a brace level.
+                if (_noCaseDepth < _noCaseStarts.Length && _noCaseStarts[_noCaseDepth] is int start
+                    && start < output.Length && output[start] == '\\')
+                {
+                    output.Insert(start, "{");
+                    output.Append("}}");
+                    return;
+                }
+                output.Append('}');
+                return;
+            }
+            if (tag.Close)
+            {
+                output.Append('}');
+                return;
+            }
+            output.Append(tag.Tag switch
+            {
+                RichTag.Italic => "\\emph{",
+                RichTag.Bold => "\\textbf{",
+                RichTag.SmallCaps => "\\textsc{",
+                RichTag.Superscript => "\\textsuperscript{",
+                _ => "\\textsubscript{",
+            });
+        }
+
+        /// <summary>Writes text from <paramref name="i"/> up to the next tag; returns where it stopped.</summary>
+        private int WriteText(int i, int limit, ref RichTextBuffer output)
+        {
+            ReadOnlySpan<char> text = _text;
+            ReadOnlySpan<char> rest = text[i..limit];
+            int run = rest.IndexOfAny(RunStops);
+            if (_ascii)
+            {
+                int nonAscii = rest.IndexOfAnyExceptInRange('\0', '\u007F');
+                if (nonAscii >= 0 && (run < 0 || nonAscii < run))
+                {
+                    // An ASCII letter followed by combining marks is encoded together with them.
+                    run = nonAscii > 0 && LatexComposition.IsMark(rest[nonAscii]) ? nonAscii - 1 : nonAscii;
+                }
+            }
+            if (run != 0)
+            {
+                int length = run < 0 ? rest.Length : run;
+                output.Append(rest[..length]);
+                return i + length;
+            }
+            char c = text[i];
+            switch (c)
+            {
+                case '\\':
+                    output.Append("\\textbackslash{}");
+                    return i + 1;
+                case '{':
+                    output.Append(_bracesBalanced ? "\\{" : "\\textbraceleft{}");
+                    return i + 1;
+                case '}':
+                    output.Append(_bracesBalanced ? "\\}" : "\\textbraceright{}");
+                    return i + 1;
+                case '$':
+                    int end = LatexDecoder.FindMathEnd(text, i);
+                    if (end > 0 && end < limit && BracesBalanced(text[i..end]))
+                    {
+                        output.Append(text[i..(end + 1)]);
+                        return end + 1;
+                    }
+                    output.Append("\\$");
+                    return i + 1;
+                case '%' or '&' or '#' or '_':
+                    output.Append('\\');
+                    output.Append(c);
+                    return i + 1;
+                case '^':
+                    output.Append("\\textasciicircum{}");
+                    return i + 1;
+                case '~':
+                    output.Append("\\textasciitilde{}");
+                    return i + 1;
+                case '\t' or '\n' or '\r':
+                    output.Append(' ');
+                    return i + 1;
+                case '-' or '\'' or '`' or '!' or '?':
+                    AppendGuarded(new ReadOnlySpan<char>(in c), ref output);
+                    return i + 1;
+            }
+            if (c < '\u0080' && !(_ascii && i + 1 < limit && LatexComposition.IsMark(text[i + 1])))
+            {
+                output.Append(c);
+                return i + 1;
+            }
+            return WriteCluster(i, limit, ref output);
+        }
+
+        /// <summary>A non-ASCII character (with any combining marks after it): a dedicated rule, a letter with
+        /// accent commands in ASCII mode, or else UTF-8 as is.</summary>
+        private int WriteCluster(int i, int limit, ref RichTextBuffer output)
+        {
+            ReadOnlySpan<char> text = _text;
+            char c = text[i];
+            int end = i + 1;
+            while (end < limit && LatexComposition.IsMark(text[end]))
+            {
+                end++;
+            }
+            bool alone = end == i + 1;
+            if (alone && (_ascii || c is '–' or '—' or '“' or '”' or '\u00A0')
+                && LatexTables.EncoderSymbols.TryGetValue(c, out string? symbol))
+            {
+                AppendGuarded(symbol, ref output);
+                return end;
+            }
+            if (!_ascii || !TryWriteAccented(text[i..end], ref output))
+            {
+                output.Append(text[i..end]);
+            }
+            return end;
+        }
+
+        private static bool TryWriteAccented(ReadOnlySpan<char> cluster, ref RichTextBuffer output)
+        {
+            if (cluster.Length > 9)
+            {
+                return false;
+            }
+            Span<char> chars = stackalloc char[16];
+            int n = LatexComposition.Decompose(cluster[0], chars);
+            cluster[1..].CopyTo(chars[n..]);
+            n += cluster.Length - 1;
+            if (n == 1)
+            {
+                return false;
+            }
+            char letter = chars[0];
+            bool above = false;
+            for (int k = 1; k < n; k++)
+            {
+                if (LatexTables.AccentName(chars[k]) is null)
+                {
+                    return false;
+                }
+                above |= LatexComposition.IsAbove(chars[k]);
+            }
+            string? baseCommand = null;
+            if (above && letter is 'i' or 'j')
+            {
+                baseCommand = letter == 'i' ? "\\i" : "\\j";
+            }
+            else if (!char.IsAsciiLetter(letter) && !LatexTables.LetterCommands.TryGetValue(letter, out baseCommand))
+            {
+                return false;
+            }
+            // Innermost accent first: ǘ is {\'{\"u}}, í is {\'\i}, ç is {\c{c}}.
+            output.Append('{');
+            for (int k = n - 1; k >= 1; k--)
+            {
+                string name = LatexTables.AccentName(chars[k])!;
+                output.Append('\\');
+                output.Append(name);
+                bool bare = k == 1 && !char.IsAsciiLetter(name[0]);
+                if (!bare)
+                {
+                    output.Append('{');
+                }
+            }
+            if (baseCommand is null)
+            {
+                output.Append(letter);
+            }
+            else
+            {
+                output.Append(baseCommand);
+            }
+            for (int k = 1; k < n; k++)
+            {
+                bool bare = k == 1 && !char.IsAsciiLetter(LatexTables.AccentName(chars[k])![0]);
+                if (!bare)
+                {
+                    output.Append('}');
+                }
+            }
+            output.Append('}');
+            return true;
+        }
+
+        /// <summary>Appends text, first breaking a TeX ligature it would form with what precedes (-- '' `` !`).
+        /// </summary>
+        private static void AppendGuarded(scoped ReadOnlySpan<char> text, ref RichTextBuffer output)
+        {
+            char last = output.Last;
+            bool ligature = text[0] switch
+            {
+                '-' => last == '-',
+                '\'' => last == '\'',
+                '`' => last is '`' or '!' or '?',
+                _ => false,
+            };
+            if (ligature)
+            {
+                output.Append("{}");
+            }
+            output.Append(text);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
+
+namespace CiteWeb.Core.Transforms;
+
+/// <summary>
+/// Stable citation keys of the form authoryearword ("agarwal2018reductions"): the first creator's family name,
+/// the year ("nd" without one) and the first word of the title that is not a function word, folded to ASCII.
+/// Keys that clash get a, b, c ... in input order, so the same input always gives the same keys.
+/// </summary>
+public sealed class CitationKeys : ITransform
+{
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "on", "of", "in", "and", "for", "to", "at", "by", "with", "from", "is", "are", "as", "or",
+        "into", "why", "what", "how", "when", "who", "its", "it", "be", "this", "that", "der", "die", "das", "le", "la",
+        "les", "el", "los", "un", "une", "de", "du", "des",
+    };
+
+    public string Name => "keys";
+    public IReadOnlyList<string> DependsOn => ["whitespace", "capitals", "duplicates"];
+
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
+    {
+        if (!context.Options.GenerateKeys) return [];
+        var keys = references.Select(Key).ToList();
+        var groups = keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var counters = new Dictionary<string, int>();
+        var changes = new List<FieldChange>();
+        for (int i = 0; i < references.Count; i++)
+        {
+            var key = keys[i];
+            if (groups.Contains(key))
+            {
+                int n = counters.GetValueOrDefault(key);
+                counters[key] = n + 1;
+                key += Suffix(n);
+            }
+            var r = references[i];
+            if (r.Id == key) continue;
+            changes.Add(new FieldChange(Name, r.Id, "id", r.Id, key));
+            r.Id = key;
+        }
+        return changes;
+    }
+
+    private static string Suffix(int n) => n < 26 ? ((char)('a' + n)).ToString() : Suffix(n / 26 - 1) + (char)('a' + n % 26);
+
+    public static string Key(Reference r)
+    {
+        var creators = r.Creators;
+        string author = creators.Count == 0 ? "" : TextFolding.KeyPart(creators[0].Literal is { } lit ? FirstWord(lit) : creators[0].Family ?? creators[0].Given ?? "");
+        if (author.Length == 0) author = "anon";
+        string year = r.Issued?.Year is int y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "nd";
+        string word = "";
+        foreach (var w in RichText.ToPlain(r.Title ?? "").Split([' ', '-', ':', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var k = TextFolding.KeyPart(w);
+            if (k.Length > 0 && !FunctionWords.Contains(k)) { word = k; break; }
+        }
+        return author + year + word;
+    }
+
+    private static string FirstWord(string s)
+    {
+        foreach (var w in s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (TextFolding.KeyPart(w).Length > 0) return w;
+        return s;
+    }
+}

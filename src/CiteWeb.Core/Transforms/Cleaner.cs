@@ -1,0 +1,49 @@
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Transforms;
+
+/// <summary>
+/// The cleanup pipeline of <c>export --clean</c>: every transform, ordered so each runs after those it depends
+/// on. It returns the changes made; run it on clones for a dry run.
+/// </summary>
+public sealed class Cleaner
+{
+    public static IReadOnlyList<ITransform> All { get; } = Order(
+    [
+        new Whitespace(), new DoiBare(), new Urls(), new PageRanges(), new ProtectCapitals(), new Duplicates(), new CitationKeys(),
+    ]);
+
+    public IReadOnlyList<ITransform> Transforms { get; }
+
+    public Cleaner(IEnumerable<ITransform>? transforms = null) => Transforms = transforms is null ? All : Order(transforms);
+
+    public IReadOnlyList<FieldChange> Run(IList<Reference> references, TransformContext context)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var t in Transforms) changes.AddRange(t.Apply(references, context));
+        return changes;
+    }
+
+    /// <summary>Topological order by <see cref="ITransform.DependsOn"/>; ties keep the given order. A cycle is a bug here.</summary>
+    public static IReadOnlyList<ITransform> Order(IEnumerable<ITransform> transforms)
+    {
+        var list = transforms.ToList();
+        var byName = list.ToDictionary(t => t.Name);
+        var ordered = new List<ITransform>(list.Count);
+        var state = new Dictionary<string, int>();
+        void Visit(ITransform t)
+        {
+            switch (state.GetValueOrDefault(t.Name))
+            {
+                case 2: return;
+                case 1: throw new InvalidOperationException($"cleanup '{t.Name}' depends on itself");
+            }
+            state[t.Name] = 1;
+            foreach (var d in t.DependsOn) if (byName.TryGetValue(d, out var dep)) Visit(dep);
+            state[t.Name] = 2;
+            ordered.Add(t);
+        }
+        foreach (var t in list) Visit(t);
+        return ordered;
+    }
+}

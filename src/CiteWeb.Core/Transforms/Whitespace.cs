@@ -1,0 +1,59 @@
+using System.Text;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Transforms;
+
+/// <summary>Trims every value, collapses runs of white space, and drops fields left empty.</summary>
+public sealed class Whitespace : ITransform
+{
+    public string Name => "whitespace";
+    public IReadOnlyList<string> DependsOn => [];
+
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var r in references)
+        {
+            foreach (var map in new[] { r.Fields, r.Custom })
+            {
+                foreach (var (name, value) in map.ToList())
+                {
+                    var clean = Collapse(value);
+                    if (clean == value) continue;
+                    map[name] = clean.Length == 0 ? null : clean;
+                    changes.Add(new FieldChange(Name, r.Id, name, value, clean.Length == 0 ? null : clean));
+                }
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>Trims and turns each run of white space into one space; a no-break space is kept, it was meant.</summary>
+    internal static string Collapse(string value)
+    {
+        if (IsCollapsed(value)) return value;
+        var sb = new StringBuilder(value.Length);
+        bool space = false;
+        foreach (char c in value.AsSpan().Trim())
+        {
+            if (char.IsWhiteSpace(c) && c != '\u00A0') { space = true; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsCollapsed(string value)
+    {
+        if (value.Length == 0) return true;
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
+        for (int i = 1; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c == '\u00A0' || !char.IsWhiteSpace(c)) continue;
+            if (c != ' ' || value[i - 1] == ' ') return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace CiteWeb.Cli.Tests;
+
+public sealed class ParseCommandTests
+{
+    [Fact]
+    public void Csl_json_goes_to_stdout_and_diagnostics_to_stderr()
+    {
+        using var cli = new CliRunner();
+        cli.Write("refs.bib", "@misc{a, title = {A}}\n@misc{a, title = {B}}\n");
+        var (exit, stdout, stderr) = cli.Run("parse", "refs.bib", "--format", "csl-json");
+        Assert.Equal(1, exit);
+        var items = JsonNode.Parse(stdout)!.AsArray();
+        Assert.Equal(["a", "a-2"], items.Select(i => (string)i!["id"]!));
+        Assert.Equal("refs.bib:2:1: error CW113: duplicate key 'a' (first at line 1); this entry is kept as 'a-2'", stderr.Trim());
+    }
+
+    [Fact]
+    public void Table_lists_the_references()
+    {
+        using var cli = new CliRunner();
+        cli.CopyCorpus("lim-2019-machines-gone-wrong-bias-i.bib");
+        var (exit, stdout, stderr) = cli.Run("parse", "lim-2019-machines-gone-wrong-bias-i.bib");
+        Assert.Equal(0, exit);
+        Assert.Contains("key", stdout);
+        Assert.Equal(19 + 4, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("19 references from 1 file(s), 0 error(s)", stderr);
+    }
+
+    [Fact]
+    public void A_missing_file_is_one_line_and_exit_2()
+    {
+        using var cli = new CliRunner();
+        var (exit, stdout, stderr) = cli.Run("parse", "nope.bib");
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal("citeweb: nope.bib: no such file", stderr.Trim());
+    }
+
+    [Fact]
+    public void An_unknown_option_value_is_bad_usage()
+    {
+        using var cli = new CliRunner();
+        cli.Write("a.bib", "@misc{a, title={A}}");
+        var (exit, _, stderr) = cli.Run("parse", "a.bib", "--format", "yaml");
+        Assert.Equal(2, exit);
+        Assert.Contains("--format must be table, csl-json, bibtex, biblatex or ris, not 'yaml'", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void An_unknown_command_is_bad_usage_without_a_stack_trace()
+    {
+        using var cli = new CliRunner();
+        var (exit, _, stderr) = cli.Run("frobnicate");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("citeweb: ", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void Help_lists_the_commands()
+    {
+        using var cli = new CliRunner();
+        var (exit, stdout, _) = cli.Run("--help");
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "parse", "export", "run" }) Assert.Contains(command, stdout);
+    }
+}
+
+public sealed class ExportCommandTests
+{
+    [Fact]
+    public void Clean_export_to_a_file_rewrites_keys_and_never_touches_the_input()
+    {
+        using var cli = new CliRunner();
+        var input = cli.CopyCorpus("fairlearn-docs-refs.bib");
+        var hash = SHA256.HashData(File.ReadAllBytes(input));
+        var (exit, _, stderr) = cli.Run("export", "fairlearn-docs-refs.bib", "--to", "biblatex", "--clean", "-o", "out/clean.bib");
+        Assert.Equal(0, exit);
+        Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(input)));
+        var output = File.ReadAllText(Path.Combine(cli.Directory, "out", "clean.bib"));
+        Assert.Contains("@inproceedings{agarwal2018reductions,", output);
+        Assert.Contains("pages", output);
+        Assert.Contains("{60--69}", output);
+        Assert.Contains("91 references written to out/clean.bib", stderr);
+    }
+
+    [Fact]
+    public void Dry_run_prints_changes_and_writes_nothing()
+    {
+        using var cli = new CliRunner();
+        cli.Write("a.bib", "@article{x, author = {Noble, Safiya}, year = 2018, title = {Algorithms of Oppression}, pages = {1-10}, doi = {https://doi.org/10.1/abc}}");
+        var (exit, stdout, _) = cli.Run("export", "a.bib", "--to", "bibtex", "--clean", "--dry-run", "-o", "out.bib");
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            [
+                "x: doi: DOI: \"https://doi.org/10.1/abc\" -> \"10.1/abc\"",
+                "x: pages: page: \"1-10\" -> \"1–10\"",
+                "x: keys: id: \"x\" -> \"noble2018algorithms\"",
+            ],
+            stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.False(File.Exists(Path.Combine(cli.Directory, "out.bib")));
+    }
+
+    [Fact]
+    public void Output_onto_an_input_file_is_refused()
+    {
+        using var cli = new CliRunner();
+        var input = cli.Write("a.bib", "@misc{a, title={A}}");
+        var (exit, _, stderr) = cli.Run("export", "a.bib", "--to", "bibtex", "-o", "a.bib");
+        Assert.Equal(2, exit);
+        Assert.Contains("never overwrites its input", stderr);
+        Assert.Equal("@misc{a, title={A}}", File.ReadAllText(input));
+    }
+
+    [Theory]
+    [InlineData("bibtex", "@misc{a,")]
+    [InlineData("biblatex", "@misc{a,")]
+    [InlineData("csl-json", "\"id\": \"a\"")]
+    [InlineData("ris", "ID  - a")]
+    public void Every_format_is_written(string format, string expected)
+    {
+        using var cli = new CliRunner();
+        cli.Write("a.bib", "@misc{a, title={A}, author = {Doe, Jane}, year = 2020}");
+        var (exit, stdout, _) = cli.Run("export", "a.bib", "--to", format);
+        Assert.Equal(0, exit);
+        Assert.Contains(expected, stdout);
+    }
+
+    [Fact]
+    public void Missing_to_is_bad_usage()
+    {
+        using var cli = new CliRunner();
+        cli.Write("a.bib", "@misc{a, title={A}}");
+        var (exit, _, stderr) = cli.Run("export", "a.bib");
+        Assert.Equal(2, exit);
+        Assert.Contains("--to is required", stderr);
+    }
+}
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void Run_exports_every_bibliography_and_summarises()
+    {
+        using var cli = new CliRunner();
+        cli.CopyCorpus("fairlearn-docs-refs.bib", "bib/fairlearn-docs-refs.bib");
+        cli.CopyCorpus("lim-2019-machines-gone-wrong-bias-i.bib", "bib/lim.bib");
+        cli.Write("bib/works-cited.txt", "Benjamin, Ruha. Race After Technology. Polity, 2019.\n");
+        cli.Write("bib/manuscripts/essay.txt", "An essay (Benjamin 12).\n");
+        var (exit, stdout, stderr) = cli.Run("run", "bib");
+        Assert.Equal(0, exit);
+        Assert.Contains("110 references in 2 bibliographies, 0 errors", stdout);
+        Assert.Contains("plain-text lists are not parsed yet", stdout);
+        foreach (var f in new[] { "fairlearn-docs-refs.bib", "fairlearn-docs-refs.biblatex.bib", "fairlearn-docs-refs.json", "lim.bib", "lim.json" })
+            Assert.True(File.Exists(Path.Combine(cli.Directory, "index", "export", f)), f);
+        Assert.Contains("run: 3/3", stderr);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "export", "lim.json")))!.AsArray();
+        Assert.Equal(19, json.Count);
+    }
+
+    [Fact]
+    public void Run_on_a_missing_folder_is_exit_2()
+    {
+        using var cli = new CliRunner();
+        var (exit, _, stderr) = cli.Run("run", "nowhere");
+        Assert.Equal(2, exit);
+        Assert.Equal("citeweb: nowhere: no such folder", stderr.Trim());
+    }
+
+    [Fact]
+    public void Run_reports_errors_with_exit_1_and_keeps_the_good_entries()
+    {
+        using var cli = new CliRunner();
+        cli.Write("bib/bad.bib", "@misc{ok1, title={A}}\n@misc{bad, title = {unclosed\n\n@misc{ok2, title={B}}\n");
+        var (exit, _, stderr) = cli.Run("run", "bib");
+        Assert.Equal(1, exit);
+        Assert.Contains("bib/bad.bib:2:20: error CW110", stderr);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "export", "bad.json")))!.AsArray();
+        Assert.Equal(3, json.Count);
+    }
+}

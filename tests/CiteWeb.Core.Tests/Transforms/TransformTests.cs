@@ -1,0 +1,167 @@
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Parsing.BibTex;
+using CiteWeb.Core.Transforms;
+
+namespace CiteWeb.Core.Tests.Transforms;
+
+public sealed class PageRangeTests
+{
+    [Theory]
+    [InlineData("60-69", "60–69")]
+    [InlineData("60--69", "60–69")]
+    [InlineData("60 - 69", "60–69")]
+    [InlineData("60—69", "60–69")]
+    [InlineData("pp. 209-221", "209–221")]
+    [InlineData("p. 33", "33")]
+    [InlineData("e1002", "e1002")]
+    [InlineData("xii-xiv", "xii–xiv")]
+    [InlineData("S12-S19", "S12–S19")]
+    [InlineData("1-4, 7-9", "1–4, 7–9")]
+    [InlineData("60–69", "60–69")]
+    public void Cleans(string input, string expected) => Assert.Equal(expected, PageRanges.Clean(input));
+}
+
+public sealed class DoiTests
+{
+    [Theory]
+    [InlineData("https://doi.org/10.1145/3025453.3025727", "10.1145/3025453.3025727")]
+    [InlineData("http://dx.doi.org/10.1177/2053951719844352", "10.1177/2053951719844352")]
+    [InlineData("doi:10.1007/978-3-030-51110-4_1", "10.1007/978-3-030-51110-4_1")]
+    [InlineData("DOI: 10.5555/abc.", "10.5555/abc")]
+    [InlineData("10.1000/xyz", "10.1000/xyz")]
+    [InlineData("https://doi.org/10.1002/(SICI)1097-4571%28199806%2949%3A8", "10.1002/(SICI)1097-4571(199806)49:8")]
+    public void Makes_bare(string input, string expected) => Assert.Equal(expected, DoiBare.Bare(input));
+
+    [Theory]
+    [InlineData("10.1145/3025453.3025727", true)]
+    [InlineData("10.12/x", false)]
+    [InlineData("11.1145/x", false)]
+    [InlineData("10.1145/", false)]
+    public void Validates(string doi, bool valid) => Assert.Equal(valid, DoiBare.IsValid(doi));
+}
+
+public sealed class UrlTests
+{
+    [Theory]
+    [InlineData(" <https://example.org/a> ", "https://example.org/a")]
+    [InlineData("https://example.org/a.", "https://example.org/a")]
+    [InlineData("\\url{https://example.org/b}", "https://example.org/b")]
+    [InlineData("https://example.org/a b", "https://example.org/a%20b")]
+    public void Trims(string input, string expected) => Assert.Equal(expected, Urls.Trim(input));
+
+    [Theory]
+    [InlineData("https://www.fairmlbook.org/", true)]
+    [InlineData("ftp://ftp.example.org/file", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("www.example.org", false)]
+    [InlineData("http://", false)]
+    public void Validates(string url, bool valid) => Assert.Equal(valid, Urls.IsValid(url));
+}
+
+public sealed class ProtectCapitalsTests
+{
+    [Theory]
+    [InlineData("A Reductions Approach to Fair Classification", "A Reductions Approach to Fair Classification")]
+    [InlineData("Fairness in AI", "Fairness in <span class=\"nocase\">AI</span>")]
+    [InlineData("Why the iPhone and YouTube matter", "Why the <span class=\"nocase\">iPhone</span> and <span class=\"nocase\">YouTube</span> matter")]
+    [InlineData("GPT-3 and ImageNet", "<span class=\"nocase\">GPT-3</span> and <span class=\"nocase\">ImageNet</span>")]
+    [InlineData("Already <span class=\"nocase\">ICML</span>", "Already <span class=\"nocase\">ICML</span>")]
+    [InlineData("Machine-Learning Fairness", "Machine-Learning Fairness")]
+    [InlineData("O'Neil's Weapons", "O'Neil's Weapons")]
+    [InlineData("Bounds in $O(NP)$", "Bounds in $O(NP)$")]
+    public void Protects(string input, string expected) => Assert.Equal(expected, ProtectCapitals.Protect(input));
+}
+
+public sealed class CitationKeyTests
+{
+    private static List<Reference> Parse(string bib) => BibTexReader.Parse(bib, "k.bib").References;
+
+    [Theory]
+    [InlineData("@misc{x, author={Agarwal, Alekh}, year=2018, title={A Reductions Approach}}", "agarwal2018reductions")]
+    [InlineData("@misc{x, author={Kjøsen, Atle}, year=2020, title={The Inhuman Power}}", "kjosen2020inhuman")]
+    [InlineData("@misc{x, author={D'Ignazio, Catherine}, year=2020, title={Data Feminism}}", "dignazio2020data")]
+    [InlineData("@misc{x, author={von Neumann, John}, year=1945, title={First Draft}}", "neumann1945first")]
+    [InlineData("@misc{x, author={{World Health Organization}}, year=2021, title={Ethics of AI}}", "world2021ethics")]
+    [InlineData("@misc{x, title={On the Dangers of Stochastic Parrots}}", "anonnddangers")]
+    [InlineData("@misc{x, editor={Apprich, Clemens}, year=2018, title={Pattern Discrimination}}", "apprich2018pattern")]
+    public void Key_is_author_year_word(string bib, string expected) => Assert.Equal(expected, CitationKeys.Key(Parse(bib)[0]));
+
+    [Fact]
+    public void Clashing_keys_get_letters_in_input_order_and_stay_stable()
+    {
+        var refs = Parse("""
+            @misc{one, author={Noble, Safiya}, year=2018, title={Algorithms of Oppression}}
+            @misc{two, author={Noble, Safiya}, year=2018, title={Algorithms: a reply}}
+            @misc{three, author={Benjamin, Ruha}, year=2019, title={Race After Technology}}
+            """);
+        var context = new TransformContext();
+        var changes = new CitationKeys().Apply(refs, context).ToList();
+        Assert.Equal(["noble2018algorithmsa", "noble2018algorithmsb", "benjamin2019race"], refs.Select(r => r.Id));
+        Assert.Equal(3, changes.Count);
+        Assert.Empty(new CitationKeys().Apply(refs, context));
+    }
+}
+
+public sealed class DuplicateTests
+{
+    private const string Bib = """
+        @book{a, author={West, Sarah Myers}, year=2019, title={Discriminating Systems: Gender, Race and Power in AI}}
+        @report{b, author={West, Sarah Myers and Whittaker, Meredith}, year=2019, title={DISCRIMINATING SYSTEMS: GENDER, RACE, AND POWER IN AI}, url={https://ainowinstitute.org/discriminatingsystems.pdf}}
+        @article{c, author={Noble, Safiya}, year=2018, title={Other}, doi={10.1/x}}
+        @article{d, author={Someone, Else}, year=2017, title={Different title}, doi={10.1/X}}
+        """;
+
+    [Fact]
+    public void Duplicates_are_reported_but_kept_without_merge()
+    {
+        var refs = BibTexReader.Parse(Bib, "d.bib").References;
+        var context = new TransformContext();
+        new Duplicates().Apply(refs, context);
+        Assert.Equal(4, refs.Count);
+        Assert.Equal(["'b' looks like a duplicate of 'a' (use --merge-duplicates to merge)", "'d' looks like a duplicate of 'c' (use --merge-duplicates to merge)"],
+            context.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
+    public void Merge_fills_missing_fields_and_drops_the_later_entry()
+    {
+        var refs = BibTexReader.Parse(Bib, "d.bib").References;
+        var context = new TransformContext { Options = new CleanOptions { MergeDuplicates = true } };
+        new Duplicates().Apply(refs, context);
+        Assert.Equal(["a", "c"], refs.Select(r => r.Id));
+        Assert.Equal("https://ainowinstitute.org/discriminatingsystems.pdf", refs[0].Url);
+    }
+}
+
+public sealed class WhitespaceTests
+{
+    [Theory]
+    [InlineData("  a  b ", "a b")]
+    [InlineData("a\tb\nc", "a b c")]
+    [InlineData("a\u00A0b", "a\u00A0b")]
+    [InlineData("clean", "clean")]
+    public void Collapses(string input, string expected) => Assert.Equal(expected, Whitespace.Collapse(input));
+
+    [Fact]
+    public void Empty_fields_are_dropped_and_reported()
+    {
+        var r = new Reference("k", "book");
+        r.Fields[Csl.Note] = "   ";
+        r.Fields[Csl.Title] = "T";
+        var changes = new Whitespace().Apply([r], new TransformContext()).ToList();
+        Assert.Null(r.Fields[Csl.Note]);
+        Assert.Equal(new FieldChange("whitespace", "k", "note", "   ", null), Assert.Single(changes));
+    }
+}
+
+public sealed class CleanerTests
+{
+    [Fact]
+    public void Transforms_run_after_what_they_depend_on()
+    {
+        var order = Cleaner.All.Select(t => t.Name).ToList();
+        foreach (var t in Cleaner.All)
+            foreach (var d in t.DependsOn)
+                Assert.True(order.IndexOf(d) < order.IndexOf(t.Name), $"{t.Name} runs before {d}");
+    }
+}
