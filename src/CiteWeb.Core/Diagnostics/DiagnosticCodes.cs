@@ -27,6 +27,7 @@ public static class DiagnosticCodes
     public const string StrayText = "CW122";          // unexpected text inside an entry, skipped
     public const string UnterminatedEntry = "CW123";  // end of file inside an entry
     public const string InvalidFieldName = "CW124";
+    public const string DamagedNameList = "CW125";    // "and and", or a name ending in a stray comma: read past, reported
 
     // CSL-JSON and RIS
     public const string InvalidJson = "CW200";        // JSON syntax error (or no JSON at all); items before and after survive

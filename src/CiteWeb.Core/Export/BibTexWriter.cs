@@ -106,7 +106,7 @@ public static class BibTexWriter
         Add("pages", Csl.Page);
         Add("pagetotal", Csl.NumberOfPages);
         Add(PublisherField(r, type, o), Csl.Publisher);
-        Add(o.BibLaTeX || r.Custom["address"] is not null ? "location" : "address", Csl.PublisherPlace);
+        Add(o.BibLaTeX && r.Custom["location"] is null ? "location" : "address", Csl.PublisherPlace);
         Add("venue", Csl.EventPlace);
         AddDates(fields, r, o);
         Add("type", Csl.Genre);

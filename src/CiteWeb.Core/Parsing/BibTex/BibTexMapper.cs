@@ -1,4 +1,5 @@
 using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Export;
 using CiteWeb.Core.Model;
 
 namespace CiteWeb.Core.Parsing.BibTex;
@@ -35,12 +36,12 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             if (v.IsWhiteSpace()) continue;
             switch (f.Name)
             {
-                case "author": SetNames(r, Csl.Author, v); break;
-                case "editor": SetNames(r, Csl.Editor, v); break;
-                case "translator": SetNames(r, Csl.Translator, v); break;
-                case "bookauthor": SetNames(r, Csl.ContainerAuthor, v); break;
-                case "collectioneditor": SetNames(r, Csl.CollectionEditor, v); break;
-                case "director": SetNames(r, Csl.Director, v); break;
+                case "author": SetNames(r, Csl.Author, f, v); break;
+                case "editor": SetNames(r, Csl.Editor, f, v); break;
+                case "translator": SetNames(r, Csl.Translator, f, v); break;
+                case "bookauthor": SetNames(r, Csl.ContainerAuthor, f, v); break;
+                case "collectioneditor": SetNames(r, Csl.CollectionEditor, f, v); break;
+                case "director": SetNames(r, Csl.Director, f, v); break;
                 case "title": r.Fields[Csl.Title] = Join(Title(v), Field(e, "subtitle", true), ": ", Field(e, "titleaddon", true)); break;
                 case "subtitle" or "titleaddon" or "booksubtitle" or "booktitleaddon" or "journalsubtitle": break; // joined with their title
                 case "shorttitle": r.Fields[Csl.TitleShort] = Title(v); break;
@@ -68,11 +69,12 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                 case "publisher": r.Fields[Csl.Publisher] = Plain(v); break;
                 case "organization": organization = Plain(v); break;
                 case "institution" or "school": institution = Plain(v); break;
-                // Both present: BibLaTeX's location is the place; address is kept as it was.
-                case "location": r.Fields[Csl.PublisherPlace] = Plain(v); break;
-                case "address":
-                    if (e.Has("location")) r.Custom["address"] = Plain(v);
-                    else r.Fields[Csl.PublisherPlace] = Plain(v);
+                // Both present (ACM's exports): address is the publisher's, location the event's.
+                case "address": r.Fields[Csl.PublisherPlace] = Plain(v); break;
+                case "location":
+                    if (!e.Has("address")) r.Fields[Csl.PublisherPlace] = Plain(v);
+                    else if (!e.Has("venue")) r.Fields[Csl.EventPlace] = Plain(v);
+                    else r.Custom["location"] = Plain(v);
                     break;
                 case "venue": r.Fields[Csl.EventPlace] = Plain(v); break;
                 case "year": year = Plain(v); break;
@@ -116,7 +118,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (organization is not null) { if (r.Publisher is null) r.Publisher = organization; else r.Custom["organization"] = organization; }
         if (howPublished is not null)
         {
-            if (r.Url is null && LooksLikeUrl(howPublished)) r.Url = howPublished;
+            // BibTeX prints howpublished where a publisher goes; a web address there is the entry's URL.
+            if (LooksLikeUrl(howPublished)) { if (r.Url is null) r.Url = howPublished; else r.Custom["howpublished"] = howPublished; }
+            else if (r.Publisher is null) r.Publisher = howPublished;
             else r.Custom["howpublished"] = howPublished;
         }
         if (eprint is not null) MapEprint(r, eprint, eprintType);
@@ -230,7 +234,13 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static bool LooksLikeUrl(string s) =>
         s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
-    private static void SetNames(Reference r, string role, ReadOnlySpan<char> v) => r.SetNames(role, BibTexNames.Parse(v));
+    private void SetNames(Reference r, string role, RawField f, ReadOnlySpan<char> v)
+    {
+        r.SetNames(role, BibTexNames.Parse(v, out bool damaged));
+        if (damaged)
+            Report(DiagnosticCodes.DamagedNameList, Severity.Warning, f.Offset,
+                $"{f.Name} of '{r.Id}' has an empty name or a stray comma (\"and and\", \"Merkle,\"); read as {BibTexWriter.FormatNames(r.Names.GetValueOrDefault(role) ?? [], ascii: false)}");
+    }
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 

@@ -11,8 +11,13 @@ namespace CiteWeb.Core.Parsing.BibTex;
 /// </summary>
 public static class BibTexNames
 {
-    public static List<PersonName> Parse(ReadOnlySpan<char> value)
+    public static List<PersonName> Parse(ReadOnlySpan<char> value) => Parse(value, out _);
+
+    /// <summary>Parses a name list; <paramref name="damaged"/> says whether it had an empty name ("and and")
+    /// or a stray comma at a name's end — typos that are read past, and worth reporting.</summary>
+    public static List<PersonName> Parse(ReadOnlySpan<char> value, out bool damaged)
     {
+        damaged = false;
         var names = new List<PersonName>(4);
         int start = 0;
         int depth = 0;
@@ -25,24 +30,28 @@ public static class BibTexNames
                 && (value[i + 1] | 0x20) == 'a' && (value[i + 2] | 0x20) == 'n' && (value[i + 3] | 0x20) == 'd'
                 && IsSpace(value[i + 4]))
             {
-                AddName(names, value[start..i]);
+                damaged |= !AddName(names, value[start..i]);
                 start = i + 4;
                 i += 3;
             }
         }
-        AddName(names, value[start..]);
+        damaged |= !AddName(names, value[start..]);
         return names;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
 
-    private static void AddName(List<PersonName> names, ReadOnlySpan<char> raw)
+    /// <summary>Adds one name; false when it was empty or ended in a stray comma.</summary>
+    private static bool AddName(List<PersonName> names, ReadOnlySpan<char> raw)
     {
+        raw = raw.Trim(" \t\r\n~");
+        bool clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
         raw = raw.Trim(" \t\r\n~,");
-        if (raw.IsEmpty) return;
-        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) { names.Add(PersonName.Others); return; }
+        if (raw.IsEmpty) return false;
+        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) { names.Add(PersonName.Others); return clean; }
         var name = ParseOne(raw);
         if (name is not null) names.Add(name);
+        return clean && name is not null;
     }
 
     /// <summary>Parses one name (no "and"); null when it holds no text.</summary>

@@ -32,6 +32,10 @@ public static class CslJsonReader
     {
         private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
+        /// <summary>Broken candidates tried after a syntax error before giving up on the rest of the file. A real
+        /// file reaches the next item in a few tries; only crafted input (thousands of broken objects) gets here.</summary>
+        private const int MaxResyncFailures = 1000;
+
         private readonly string _text;
         private readonly string _file;
         private readonly Bibliography _bibliography;
@@ -181,15 +185,18 @@ public static class CslJsonReader
         private int? Resynchronise(int failedStart, int errorAt)
         {
             int from = Math.Max(errorAt, failedStart + 1);
+            int failures = 0;
             for (int i = Array.IndexOf(_bytes, (byte)'{', from); i >= 0; i = Array.IndexOf(_bytes, (byte)'{', from))
             {
                 from = i + 1;
+                // An item opens with a key; skipping other braces without a parse keeps "{{{{..." linear.
+                if (SkipWhitespace(i + 1) is var key && (key >= _bytes.Length || _bytes[key] != '"')) continue;
                 var reader = new Utf8JsonReader(_bytes.AsSpan(i), ReaderOptions);
                 try
                 {
                     using var candidate = JsonDocument.ParseValue(ref reader);
                     var root = candidate.RootElement;
-                    if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("id", out _))
+                    if (root.TryGetProperty("id", out _))
                     {
                         Report(DiagnosticCodes.InvalidCslItem, Severity.Warning,
                             $"item {_items} could not be read; skipped up to line {_map.Locate(i).Line}", Span(failedStart));
@@ -199,7 +206,8 @@ public static class CslJsonReader
                 }
                 catch (JsonException)
                 {
-                    // Not a whole object here; try the next brace.
+                    // Not a whole object here. Each failure costs an exception; hostile input gets a bound.
+                    if (++failures == MaxResyncFailures) break;
                 }
             }
             Report(DiagnosticCodes.InvalidCslItem, Severity.Warning,

@@ -10,9 +10,15 @@ namespace CiteWeb.Core.Parsing.Interchange;
 /// </summary>
 internal sealed class Utf8LineMap
 {
+    /// <summary>Bytes between checkpoints. Minified JSON is one long line; without checkpoints every lookup would
+    /// count characters from the start of that line, and reading a file with many items would be quadratic.</summary>
+    private const int CheckpointInterval = 1024;
+
     private readonly byte[] _utf8;
     private readonly List<int> _lineStartByte = [0];
     private readonly List<int> _lineStartChar = [0];
+    private readonly List<int> _checkpointByte = [0];
+    private readonly List<int> _checkpointChar = [0];
 
     public Utf8LineMap(string text, byte[] utf8)
     {
@@ -20,6 +26,11 @@ internal sealed class Utf8LineMap
         int bytes = 0;
         for (int i = 0; i < text.Length; i++)
         {
+            if (bytes >= _checkpointByte[^1] + CheckpointInterval)
+            {
+                _checkpointByte.Add(bytes);
+                _checkpointChar.Add(i);
+            }
             char c = text[i];
             if (c < 0x80) bytes++;
             else if (c < 0x800) bytes += 2;
@@ -36,11 +47,7 @@ internal sealed class Utf8LineMap
     public int LineCount => _lineStartByte.Count;
 
     /// <summary>0-based line holding <paramref name="byteOffset"/>.</summary>
-    public int LineOf(int byteOffset)
-    {
-        int i = _lineStartByte.BinarySearch(byteOffset);
-        return i >= 0 ? i : ~i - 1;
-    }
+    public int LineOf(int byteOffset) => Floor(_lineStartByte, byteOffset);
 
     public int LineStartByte(int zeroBasedLine) => _lineStartByte[Math.Clamp(zeroBasedLine, 0, _lineStartByte.Count - 1)];
 
@@ -48,8 +55,19 @@ internal sealed class Utf8LineMap
     {
         byteOffset = Math.Clamp(byteOffset, 0, _utf8.Length);
         int line = LineOf(byteOffset);
-        int start = _lineStartByte[line];
-        int chars = Encoding.UTF8.GetCharCount(_utf8.AsSpan(start, byteOffset - start));
-        return (line + 1, chars + 1, _lineStartChar[line] + chars);
+        int checkpoint = Floor(_checkpointByte, byteOffset);
+        // Count from the line start or the last checkpoint, whichever is nearer; both sit on character boundaries.
+        var (fromByte, fromChar) = _checkpointByte[checkpoint] > _lineStartByte[line]
+            ? (_checkpointByte[checkpoint], _checkpointChar[checkpoint])
+            : (_lineStartByte[line], _lineStartChar[line]);
+        int charOffset = fromChar + Encoding.UTF8.GetCharCount(_utf8.AsSpan(fromByte, byteOffset - fromByte));
+        return (line + 1, charOffset - _lineStartChar[line] + 1, charOffset);
+    }
+
+    /// <summary>Index of the last element not greater than <paramref name="value"/> (the list starts at 0).</summary>
+    private static int Floor(List<int> sorted, int value)
+    {
+        int i = sorted.BinarySearch(value);
+        return i >= 0 ? i : ~i - 1;
     }
 }
