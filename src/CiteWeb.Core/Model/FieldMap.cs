@@ -3,13 +3,14 @@ using System.Collections;
 namespace CiteWeb.Core.Model;
 
 /// <summary>
-/// A small ordered map of field names to values. References hold about ten fields, where a linear scan over two
-/// arrays beats a hash table in both time and memory; insertion order is kept. Setting null removes.
+/// A small ordered map of field names to values. References hold about ten fields, where a linear scan beats a
+/// hash table in both time and memory; keys and values share one array, allocated on the first set (sized by
+/// <see cref="EnsureCapacity"/> when the reader knows how many fields are coming). Setting null removes.
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 {
-    private string[] _keys = [];
-    private string[] _values = [];
+    // Interleaved: key at 2i, value at 2i + 1.
+    private string[]? _slots;
     private int _count;
 
     public int Count => _count;
@@ -19,7 +20,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         get
         {
             int i = IndexOf(key);
-            return i < 0 ? null : _values[i];
+            return i < 0 ? null : _slots![i + 1];
         }
         set
         {
@@ -27,47 +28,59 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
             if (value is null)
             {
                 if (i < 0) return;
-                Array.Copy(_keys, i + 1, _keys, i, _count - i - 1);
-                Array.Copy(_values, i + 1, _values, i, _count - i - 1);
+                int end = _count * 2;
+                Array.Copy(_slots!, i + 2, _slots!, i, end - i - 2);
+                _slots![end - 2] = null!;
+                _slots[end - 1] = null!;
                 _count--;
-                _keys[_count] = null!;
-                _values[_count] = null!;
                 return;
             }
-            if (i >= 0) { _values[i] = value; return; }
-            if (_count == _keys.Length)
-            {
-                int size = _count == 0 ? 8 : _count * 2;
-                Array.Resize(ref _keys, size);
-                Array.Resize(ref _values, size);
-            }
-            _keys[_count] = key;
-            _values[_count++] = value;
+            if (i >= 0) { _slots![i + 1] = value; return; }
+            if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 4 : _count * 2);
+            _slots![_count * 2] = key;
+            _slots[_count * 2 + 1] = value;
+            _count++;
         }
+    }
+
+    /// <summary>Makes room for <paramref name="fields"/> fields in all, so a reader that knows the count allocates once.</summary>
+    public void EnsureCapacity(int fields)
+    {
+        if (_slots is not null && _slots.Length >= fields * 2) return;
+        Array.Resize(ref _slots, fields * 2);
     }
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
-    public IEnumerable<string> Keys => _keys.Take(_count);
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            for (int i = 0; i < _count; i++) yield return _slots![i * 2];
+        }
+    }
 
     private int IndexOf(string key)
     {
-        var keys = _keys;
-        for (int i = 0; i < _count; i++)
-            if (ReferenceEquals(keys[i], key)) return i;
-        for (int i = 0; i < _count; i++)
-            if (string.Equals(keys[i], key, StringComparison.Ordinal)) return i;
+        var slots = _slots;
+        if (slots is null) return -1;
+        int end = _count * 2;
+        for (int i = 0; i < end; i += 2)
+            if (ReferenceEquals(slots[i], key)) return i;
+        for (int i = 0; i < end; i += 2)
+            if (string.Equals(slots[i], key, StringComparison.Ordinal)) return i;
         return -1;
     }
 
     internal void CopyFrom(FieldMap other)
     {
+        EnsureCapacity(_count + other._count);
         foreach (var (k, v) in other) this[k] = v;
     }
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return new(_keys[i], _values[i]);
+        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], _slots[i * 2 + 1]);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

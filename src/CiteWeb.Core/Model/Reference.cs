@@ -20,8 +20,8 @@ public sealed class Reference
     /// <summary>String variables by CSL name (<see cref="Csl.StringVariables"/>). Values are CSL rich text: protected
     /// case is marked with <c>&lt;span class="nocase"&gt;</c>, as citeproc processors read it.</summary>
     public FieldMap Fields { get; } = new();
-    public Dictionary<string, List<PersonName>> Names { get; } = new(StringComparer.Ordinal);
-    public Dictionary<string, PartialDate> Dates { get; } = new(StringComparer.Ordinal);
+    public SmallMap<List<PersonName>> Names { get; } = new();
+    public SmallMap<PartialDate> Dates { get; } = new();
     /// <summary>Fields with no CSL variable, by their lower-case source name (e.g. BibTeX <c>organization</c>).</summary>
     public FieldMap Custom { get; } = new();
 
