@@ -23,7 +23,8 @@ public sealed class CitationKeys : ITransform
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
         if (!context.Options.GenerateKeys) return [];
-        var keys = references.Select(Key).ToList();
+        // An entry with no creator and no title (what is left of a broken one) keeps the key it was cited by.
+        var keys = references.Select(r => r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r)).ToList();
         var groups = keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var counters = new Dictionary<string, int>();
         var changes = new List<FieldChange>();

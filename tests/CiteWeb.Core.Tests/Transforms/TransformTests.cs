@@ -87,6 +87,14 @@ public sealed class CitationKeyTests
     public void Key_is_author_year_word(string bib, string expected) => Assert.Equal(expected, CitationKeys.Key(Parse(bib)[0]));
 
     [Fact]
+    public void An_entry_with_nothing_to_make_a_key_from_keeps_its_own()
+    {
+        var refs = Parse("@misc{broken, note = {what survived}}\n@misc{ok, author = {Noble, Safiya}, year = 2018, title = {Algorithms}}");
+        new CitationKeys().Apply(refs, new TransformContext());
+        Assert.Equal(["broken", "noble2018algorithms"], refs.Select(r => r.Id));
+    }
+
+    [Fact]
     public void Clashing_keys_get_letters_in_input_order_and_stay_stable()
     {
         var refs = Parse("""

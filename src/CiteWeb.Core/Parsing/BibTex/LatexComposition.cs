@@ -193,7 +193,9 @@ internal static class LatexComposition
     /// composes in place as NFC does; returns the new length. Marks of class 0 are left untouched.</summary>
     public static int Compose(Span<char> cluster)
     {
-        for (int i = 2; i < cluster.Length; i++)
+        // Marks with nothing to attach to (a value starting with a mark) are only put in canonical order.
+        int first = CombiningClass(cluster[0]) == 0 ? 1 : 0;
+        for (int i = first + 1; i < cluster.Length; i++)
         {
             char m = cluster[i];
             int ccc = CombiningClass(m);
@@ -202,12 +204,16 @@ internal static class LatexComposition
                 continue;
             }
             int j = i - 1;
-            while (j >= 1 && CombiningClass(cluster[j]) > ccc)
+            while (j >= first && CombiningClass(cluster[j]) > ccc)
             {
                 cluster[j + 1] = cluster[j];
                 j--;
             }
             cluster[j + 1] = m;
+        }
+        if (first == 0)
+        {
+            return cluster.Length;
         }
         char starter = cluster[0];
         int length = 1;

@@ -198,14 +198,15 @@ public static partial class LatexDecoder
             if (!_dollarExhausted)
             {
                 int end = FindMathEnd(_src, _pos);
-                if (end > 0)
+                // Math whose braces do not pair up could not be written back verbatim, so it is read as text.
+                if (end > 0 && LatexEncoder.BracesBalanced(_src[_pos..end]))
                 {
                     AppendMath(_src[_pos..(end + 1)]);
                     _pos = end + 1;
                     return;
                 }
                 // No closing dollar anywhere ahead: remember it, so a run of lone dollars stays linear.
-                _dollarExhausted = true;
+                _dollarExhausted = end < 0;
             }
             _pos++;
             AppendChar('$');
@@ -214,29 +215,37 @@ public static partial class LatexDecoder
         private void DelimitedMath(int start, char close)
         {
             ref bool exhausted = ref close == ')' ? ref _parenExhausted : ref _bracketExhausted;
-            int i = start + 2;
-            while (!exhausted)
+            if (!exhausted)
             {
-                int hit = i < _src.Length ? _src[i..].IndexOf('\\') : -1;
-                if (hit < 0 || i + hit + 1 >= _src.Length)
+                int end = FindDelimitedMathEnd(_src, start, close);
+                if (end > 0 && LatexEncoder.BracesBalanced(_src[start..end]))
                 {
-                    exhausted = true;
-                    break;
-                }
-                i += hit + 1;
-                if (_src[i] == close)
-                {
-                    AppendMath(_src[start..(i + 1)]);
-                    _pos = i + 1;
+                    AppendMath(_src[start..end]);
+                    _pos = end;
                     return;
                 }
-                i++;
+                exhausted = end < 0;
             }
             _pos = start + 2;
             AppendText(_src[start.._pos]);
         }
 
-        /// <summary>Math is kept as written, delimiters included; only its whitespace runs are collapsed.</summary>
+        /// <summary>Appends verbatim text, still composed to NFC like everything else: the encoder cannot always
+        /// tell verbatim text from plain text, and plain text is composed.</summary>
+        private void AppendComposed(scoped ReadOnlySpan<char> text)
+        {
+            int mark;
+            while ((mark = text.IndexOfAnyInRange(LatexComposition.FirstMark, LatexComposition.LastMark)) >= 0)
+            {
+                AppendText(text[..mark]);
+                AppendMark(text[mark]);
+                text = text[(mark + 1)..];
+            }
+            AppendText(text);
+        }
+
+        /// <summary>Math is kept as written, delimiters included; only its whitespace runs are collapsed (and
+        /// letters with combining marks composed).</summary>
         private void AppendMath(ReadOnlySpan<char> math)
         {
             int i = 0;
@@ -247,7 +256,7 @@ public static partial class LatexDecoder
                 {
                     ws++;
                 }
-                AppendText(math[i..ws]);
+                AppendComposed(math[i..ws]);
                 if (ws == math.Length)
                 {
                     break;
@@ -286,7 +295,7 @@ public static partial class LatexDecoder
             try
             {
                 WriteVerbatim(target, ref verbatim);
-                AppendText(verbatim.Written);
+                AppendComposed(verbatim.Written);
             }
             finally
             {

@@ -123,7 +123,15 @@ public static partial class LatexDecoder
                         break;
                     default:
                         _pos++;
-                        _pendingSpace = true;
+                        if (IsWhitespace(c))
+                        {
+                            _pendingSpace = true;
+                        }
+                        else
+                        {
+                            // Decomposed input (e + U+0301) is composed here so the result is NFC.
+                            AppendMark(c);
+                        }
                         break;
                 }
             }
@@ -153,15 +161,6 @@ public static partial class LatexDecoder
                 _pendingSpace = true;
                 run = run[gap..].TrimStart(' ');
             }
-            int mark = run.IndexOfAnyInRange(LatexComposition.FirstMark, LatexComposition.LastMark);
-            while (mark >= 0)
-            {
-                // Decomposed input (e + U+0301) is composed here so the result is NFC.
-                AppendText(run[..mark]);
-                AppendMark(run[mark]);
-                run = run[(mark + 1)..];
-                mark = run.IndexOfAnyInRange(LatexComposition.FirstMark, LatexComposition.LastMark);
-            }
             AppendText(run);
             _pendingSpace |= trailing;
         }
@@ -190,7 +189,7 @@ public static partial class LatexDecoder
 
         /// <summary>Flushes a pending space (before any pending open tag), writes pending open tags, and tells
         /// accents still waiting where their argument's text starts.</summary>
-        private void BeforeText()
+        private void BeforeText(bool startsCluster = true)
         {
             if (_pendingSpace)
             {
@@ -209,7 +208,7 @@ public static partial class LatexDecoder
                     _out.Append(LatexTables.OpenTag(tag));
                 }
             }
-            if (_awaitingAccents > 0)
+            if (_awaitingAccents > 0 && startsCluster)
             {
                 for (int i = _frameCount - 1; i >= 0 && _awaitingAccents > 0; i--)
                 {
@@ -228,19 +227,15 @@ public static partial class LatexDecoder
             {
                 return;
             }
-            BeforeText();
-            int basePos = _out.Length - 1;
-            while (basePos > 0 && LatexComposition.IsMark(_out[basePos]))
-            {
-                basePos--;
-            }
-            if (basePos < 0 || LatexComposition.IsMark(_out[basePos]))
+            // A mark joins the cluster before it, so it is not the first letter of an accent's argument.
+            BeforeText(startsCluster: false);
+            if (_out.Length == 0)
             {
                 _out.Append(mark);
             }
             else
             {
-                ApplyMark(basePos, mark, dotless: false);
+                ApplyMark(_out.Length - 1, mark, dotless: false);
             }
             _lastText = mark;
         }
@@ -248,15 +243,20 @@ public static partial class LatexDecoder
         /// <summary>Adds <paramref name="mark"/> to the cluster starting at <paramref name="basePos"/> and
         /// recomposes it to NFC. <paramref name="dotless"/>: an accent command, for which \i and \j lose their
         /// dotlessness under an accent above (\'\i is í).</summary>
-        private void ApplyMark(int basePos, char mark, bool dotless)
+        private void ApplyMark(int position, char mark, bool dotless)
         {
-            int end = basePos + 1;
+            int basePos = position;
+            while (basePos > 0 && LatexComposition.IsMark(_out[basePos]))
+            {
+                basePos--;
+            }
+            int end = position + 1;
             while (end < _out.Length && LatexComposition.IsMark(_out[end]))
             {
                 end++;
             }
             char b = _out[basePos];
-            if (dotless && b is 'ı' or 'ȷ' && LatexComposition.IsAbove(mark))
+            if (dotless && basePos == position && b is 'ı' or 'ȷ' && LatexComposition.IsAbove(mark))
             {
                 b = b == 'ı' ? 'i' : 'j';
             }
@@ -329,8 +329,8 @@ public static partial class LatexDecoder
             }
             switch (frame.Kind)
             {
-                case FrameKind.Accent when frame.FirstText < 0:
-                    _awaitingAccents--;
+                case FrameKind.Accent when frame.FirstText < 0 || frame.FirstText >= _out.Length:
+                    _awaitingAccents -= frame.FirstText < 0 ? 1 : 0;
                     AppendText(SpacingAccent(frame.Mark));
                     break;
                 case FrameKind.Accent:

@@ -12,12 +12,28 @@ public static partial class LatexDecoder
 
     private const int StackChars = 512;
 
-    // Anything that can make the decoded text differ from the input; a value with none of these is returned as is.
-    private static readonly SearchValues<char> PlainStops = SearchValues.Create("\\{}~$`\t\n\r\f\v");
+    private const string Marks =
+        "\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030A\u030B\u030C\u030D\u030E\u030F" +
+        "\u0310\u0311\u0312\u0313\u0314\u0315\u0316\u0317\u0318\u0319\u031A\u031B\u031C\u031D\u031E\u031F" +
+        "\u0320\u0321\u0322\u0323\u0324\u0325\u0326\u0327\u0328\u0329\u032A\u032B\u032C\u032D\u032E\u032F" +
+        "\u0330\u0331\u0332\u0333\u0334\u0335\u0336\u0337\u0338\u0339\u033A\u033B\u033C\u033D\u033E\u033F" +
+        "\u0340\u0341\u0342\u0343\u0344\u0345\u0346\u0347\u0348\u0349\u034A\u034B\u034C\u034D\u034E\u034F" +
+        "\u0350\u0351\u0352\u0353\u0354\u0355\u0356\u0357\u0358\u0359\u035A\u035B\u035C\u035D\u035E\u035F" +
+        "\u0360\u0361\u0362\u0363\u0364\u0365\u0366\u0367\u0368\u0369\u036A\u036B\u036C\u036D\u036E\u036F";
+
+    // Anything that can make the decoded text differ from the input (- and ' only when doubled); a value with
+    // none of these is returned as is. Combining marks are here because decomposed input gets composed.
+    private static readonly SearchValues<char> PlainStops = SearchValues.Create("\\{}~$`-'\t\n\r\f\v" + Marks);
 
     // Characters the slow path must look at one by one; runs between them are copied in bulk. Single spaces are
     // not stops because titles are full of them; AppendRun handles them.
-    private static readonly SearchValues<char> SlowStops = SearchValues.Create("\\{}~-$`'!?\t\n\r\f\v");
+    private static readonly SearchValues<char> SlowStops = SearchValues.Create("\\{}~-$`'!?\t\n\r\f\v" + Marks);
+
+    [ThreadStatic]
+    private static char[]? t_chars;
+
+    [ThreadStatic]
+    private static Frame[]? t_frames;
 
     private static readonly SearchValues<char> VerbatimStops = SearchValues.Create("\\{}\t\n\r\f\v");
 
@@ -55,7 +71,7 @@ public static partial class LatexDecoder
         {
             return new string(value);
         }
-        var buffer = value.Length <= StackChars ? new RichTextBuffer(stackalloc char[StackChars]) : new RichTextBuffer(value.Length);
+        var buffer = new RichTextBuffer(t_chars ??= new char[StackChars * 2]);
         try
         {
             WriteVerbatim(value, ref buffer);
@@ -67,19 +83,33 @@ public static partial class LatexDecoder
         }
     }
 
-    private static bool IsPlain(ReadOnlySpan<char> value) =>
-        value[0] != ' ' && value[^1] != ' '
-        && value.IndexOfAny(PlainStops) < 0
-        && value.IndexOfAnyInRange(LatexComposition.FirstMark, LatexComposition.LastMark) < 0
-        && value.IndexOf("--") < 0 && value.IndexOf("''") < 0 && value.IndexOf("  ") < 0;
+    private static bool IsPlain(ReadOnlySpan<char> value)
+    {
+        if (value[0] == ' ' || value[^1] == ' ')
+        {
+            return false;
+        }
+        int i = 0;
+        int hit;
+        while ((hit = value[i..].IndexOfAny(PlainStops)) >= 0)
+        {
+            i += hit;
+            char c = value[i++];
+            if (c is not ('-' or '\'') || (i < value.Length && value[i] == c))
+            {
+                return false;
+            }
+        }
+        return value.IndexOf("  ") < 0;
+    }
 
     private static string DecodeSlow(ReadOnlySpan<char> value, bool protectCase)
     {
-        // Markup can make the output longer than the input; the buffer grows from the pool if it has to.
-        var buffer = value.Length <= StackChars / 2
-            ? new RichTextBuffer(stackalloc char[StackChars])
-            : new RichTextBuffer(value.Length + value.Length / 4 + 64);
-        var engine = new Engine(value, protectCase, buffer, stackalloc Frame[MaxDepth]);
+        // Per-thread scratch instead of stackalloc: zeroing 2 KB of stack on every call costs more than the decode.
+        // Markup can make the output longer than the input; the buffer then grows from the pool.
+        char[] chars = t_chars ??= new char[StackChars * 2];
+        Frame[] frames = t_frames ??= new Frame[MaxDepth];
+        var engine = new Engine(value, protectCase, new RichTextBuffer(chars), frames);
         try
         {
             engine.Run();
@@ -126,6 +156,28 @@ public static partial class LatexDecoder
                 return i;
             }
             i += 2;
+        }
+        return -1;
+    }
+
+    /// <summary>Index just past the <c>\)</c> (or <c>\]</c>) closing the math that opens at
+    /// <paramref name="start"/>, or -1. Shared with the encoder.</summary>
+    internal static int FindDelimitedMathEnd(ReadOnlySpan<char> text, int start, char close)
+    {
+        int i = start + 2;
+        while (i < text.Length)
+        {
+            int hit = text[i..].IndexOf('\\');
+            if (hit < 0 || i + hit + 1 >= text.Length)
+            {
+                return -1;
+            }
+            i += hit + 1;
+            if (text[i] == close)
+            {
+                return i + 1;
+            }
+            i++;
         }
         return -1;
     }

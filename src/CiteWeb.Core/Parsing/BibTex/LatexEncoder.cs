@@ -17,6 +17,12 @@ public static class LatexEncoder
     private static readonly SearchValues<char> RunStops =
         SearchValues.Create("\\{}$%&#_^~`<\t\n\r\u2013\u2014\u201C\u201D\u00A0-'!?");
 
+    [ThreadStatic]
+    private static char[]? t_chars;
+
+    [ThreadStatic]
+    private static int[]? t_noCaseStarts;
+
     /// <summary>Encodes <paramref name="richText"/>. With <paramref name="ascii"/>, every non-ASCII character
     /// that has a LaTeX form is written as LaTeX ({\"o}, {\ss}, \textcopyright{}); the rest stay UTF-8.</summary>
     public static string Encode(string richText, bool ascii)
@@ -31,19 +37,24 @@ public static class LatexEncoder
         {
             return richText;
         }
-        TagToken[] tags = ArrayPool<TagToken>.Shared.Rent(Math.Min(text.Length / 3 + 1, 4096));
-        var output = text.Length <= 128 ? new RichTextBuffer(stackalloc char[512]) : new RichTextBuffer(text.Length * 2 + 64);
+        bool hasTags = text.Contains('<');
+        TagToken[] tags = hasTags ? ArrayPool<TagToken>.Shared.Rent(Math.Min(text.Length / 3 + 1, 4096)) : [];
+        // Per-thread scratch: stackalloc would zero a kilobyte on every call.
+        var output = new RichTextBuffer(t_chars ??= new char[1024]);
         try
         {
-            int tagCount = MatchTags(text, ref tags);
-            var writer = new Writer(text, ascii, tags.AsSpan(0, tagCount), stackalloc int[MaxNesting]);
+            int tagCount = hasTags ? MatchTags(text, ref tags) : 0;
+            var writer = new Writer(text, ascii, tags.AsSpan(0, tagCount), t_noCaseStarts ??= new int[MaxNesting]);
             writer.Run(ref output);
             return output.ToString();
         }
         finally
         {
             output.Dispose();
-            ArrayPool<TagToken>.Shared.Return(tags);
+            if (hasTags)
+            {
+                ArrayPool<TagToken>.Shared.Return(tags);
+            }
         }
     }
 
@@ -160,8 +171,12 @@ public static class LatexEncoder
                     bool pairs = tag == RichTag.None ? opened is RichTag.NoCase or RichTag.SmallCaps : opened == tag;
                     if (pairs)
                     {
-                        tags[open[d]].Matched = true;
-                        tags[count].Matched = true;
+                        // The decoder never writes an empty element or a space just inside one, so such a pair
+                        // can only be literal text that happens to look like markup.
+                        int from = tags[open[d]].Position + tags[open[d]].Length;
+                        bool real = i > from && text[from] != ' ' && text[i - 1] != ' ';
+                        tags[open[d]].Matched = real;
+                        tags[count].Matched = real;
                         tags[count].Tag = opened;
                         depth = d;
                         break;
@@ -190,6 +205,7 @@ public static class LatexEncoder
         private readonly bool _ascii;
         private readonly bool _bracesBalanced;
         private int _noCaseDepth;
+        private int _nextNonAscii;
 
         public Writer(ReadOnlySpan<char> text, bool ascii, ReadOnlySpan<TagToken> tags, Span<int> noCaseStarts)
         {
@@ -197,6 +213,7 @@ public static class LatexEncoder
             _ascii = ascii;
             _tags = tags;
             _noCaseStarts = noCaseStarts;
+            _nextNonAscii = -1;
             // Escaped braces still count for BibTeX's brace matching, so \{ is only safe when they pair up.
             _bracesBalanced = BracesBalanced(text);
         }
@@ -266,15 +283,27 @@ public static class LatexEncoder
         {
             ReadOnlySpan<char> text = _text;
             ReadOnlySpan<char> rest = text[i..limit];
-            int run = rest.IndexOfAny(RunStops);
+            int run;
             if (_ascii)
             {
-                int nonAscii = rest.IndexOfAnyExceptInRange('\0', '\u007F');
-                if (nonAscii >= 0 && (run < 0 || nonAscii < run))
+                // The next non-ASCII position is cached: searching for it afresh at every special character
+                // would be quadratic on text full of them.
+                if (_nextNonAscii < i)
+                {
+                    int found = text[i..].IndexOfAnyExceptInRange('\0', '\u007F');
+                    _nextNonAscii = found < 0 ? int.MaxValue : i + found;
+                }
+                int nonAscii = _nextNonAscii < limit ? _nextNonAscii - i : -1;
+                run = (nonAscii < 0 ? rest : rest[..nonAscii]).IndexOfAny(RunStops);
+                if (run < 0 && nonAscii >= 0)
                 {
                     // An ASCII letter followed by combining marks is encoded together with them.
                     run = nonAscii > 0 && LatexComposition.IsMark(rest[nonAscii]) ? nonAscii - 1 : nonAscii;
                 }
+            }
+            else
+            {
+                run = rest.IndexOfAny(RunStops);
             }
             if (run != 0)
             {
@@ -286,6 +315,15 @@ public static class LatexEncoder
             switch (c)
             {
                 case '\\':
+                    if (i + 1 < limit && text[i + 1] is '(' or '[')
+                    {
+                        int close = LatexDecoder.FindDelimitedMathEnd(text, i, text[i + 1] == '(' ? ')' : ']');
+                        if (close > 0 && close <= limit && BracesBalanced(text[i..close]))
+                        {
+                            output.Append(text[i..close]);
+                            return close;
+                        }
+                    }
                     output.Append("\\textbackslash{}");
                     return i + 1;
                 case '{':
@@ -378,6 +416,11 @@ public static class LatexEncoder
                 above |= LatexComposition.IsAbove(chars[k]);
             }
             string? baseCommand = null;
+            if (above && letter is 'ı' or 'ȷ')
+            {
+                // The decoder reads an accent above \i as one above i (\'\i is í), so this has no LaTeX form.
+                return false;
+            }
             if (above && letter is 'i' or 'j')
             {
                 baseCommand = letter == 'i' ? "\\i" : "\\j";
