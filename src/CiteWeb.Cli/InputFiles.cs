@@ -1,4 +1,3 @@
-using System.Text;
 using CiteWeb.Core.Diagnostics;
 using CiteWeb.Core.Model;
 using CiteWeb.Core.Parsing;
@@ -54,14 +53,24 @@ public static class InputFiles
         return bibliography;
     }
 
-    /// <summary>Writes output atomically: to a temporary file beside the target, then renamed over it.</summary>
-    public static void WriteAtomically(string path, string content)
+    /// <summary>Writes output atomically: streamed to a temporary file beside the target, then renamed over it,
+    /// so an interrupted run never leaves half a file.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         var temp = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temp, content, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public static int CountErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Count(d => d.Severity == Severity.Error);

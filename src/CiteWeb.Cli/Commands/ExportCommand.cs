@@ -82,11 +82,10 @@ public sealed class ExportCommand(CliIO io) : Command<ExportSettings>
             }
             io.ErrorConsole.MarkupLine($"[grey]cleaned: {changes.Count} change(s)[/]");
         }
-        var text = Exporter.Write(settings.To!, references, settings.Ascii, preambles);
-        if (settings.Output is null) io.Out.Write(text);
+        if (settings.Output is null) io.Out.Write(Exporter.Write(settings.To!, references, settings.Ascii, preambles));
         else
         {
-            InputFiles.WriteAtomically(io.Resolve(settings.Output), text);
+            InputFiles.WriteAtomically(io.Resolve(settings.Output), s => Exporter.Write(settings.To!, references, s, settings.Ascii, preambles));
             io.ErrorConsole.MarkupLine($"[grey]{references.Count} references written to {Markup.Escape(settings.Output)}[/]");
         }
         return errors > 0 ? ExitCodes.Problems : ExitCodes.Success;

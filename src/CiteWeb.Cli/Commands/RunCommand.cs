@@ -102,7 +102,7 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         DiagnosticPrinter.Print(io, diagnostics);
         var name = Path.GetFileNameWithoutExtension(file);
         foreach (var format in new[] { "bibtex", "biblatex", "csl-json" })
-            InputFiles.WriteAtomically(Path.Combine(exportDir, name + Exporter.Extension(format)), Exporter.Write(format, cleaned, preambles: b.Preambles));
+            InputFiles.WriteAtomically(Path.Combine(exportDir, name + Exporter.Extension(format)), s => Exporter.Write(format, cleaned, s, preambles: b.Preambles));
         return new FileResult(display, b.Format, b.References.Count,
             diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, "");
     }

@@ -30,6 +30,16 @@ public static class BibTexWriter
         "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
     };
 
+    // The CSL variables WriteEntry maps to BibTeX fields by name; any other is written under its CSL name.
+    private static readonly HashSet<string> Written = new(StringComparer.Ordinal)
+    {
+        Csl.Title, Csl.TitleShort, Csl.ContainerTitle, Csl.ContainerTitleShort, Csl.CollectionTitle, Csl.EventTitle,
+        Csl.OriginalTitle, Csl.Edition, Csl.Volume, Csl.NumberOfVolumes, Csl.Issue, Csl.Number, Csl.CollectionNumber,
+        Csl.ChapterNumber, Csl.Page, Csl.NumberOfPages, Csl.Publisher, Csl.PublisherPlace, Csl.EventPlace, Csl.Genre,
+        Csl.Status, Csl.Version, Csl.Doi, Csl.Isbn, Csl.Issn, Csl.Url, Csl.Language, Csl.Keyword, Csl.Abstract,
+        Csl.Note, Csl.Annote,
+    };
+
     // Custom keys the writer turns back into structure rather than writing as fields.
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal) { "entrytype", "source", "raw", "confidence" };
 
@@ -70,11 +80,9 @@ public static class BibTexWriter
             if (r.Names.TryGetValue(role, out var names) && names.Count > 0)
                 fields.Add((NameField(role), FormatNames(names, o.Ascii)));
 
-        var used = new HashSet<string>(StringComparer.Ordinal);
         void Add(string field, string variable, bool verbatim = false)
         {
             var v = r.Fields[variable];
-            used.Add(variable);
             if (string.IsNullOrEmpty(v)) return;
             fields.Add((field, verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)));
         }
@@ -123,11 +131,12 @@ public static class BibTexWriter
         Add("annote", Csl.Annote);
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
         foreach (var (name, value) in r.Fields)
-            if (!used.Contains(name) && value.Length > 0)
+            if (!Written.Contains(name) && value.Length > 0)
                 fields.Add((name.ToLowerInvariant(), LatexEncoder.Encode(value, o.Ascii)));
         if (o.IncludeCustom)
         {
-            foreach (var (name, value) in r.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            var custom = r.Custom.Count <= 1 ? (IEnumerable<KeyValuePair<string, string>>)r.Custom : r.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal);
+            foreach (var (name, value) in custom)
             {
                 if (Structural.Contains(name) || !IsFieldName(name) || fields.Exists(f => f.Name == name)) continue;
                 fields.Add((name, name == "file" || name.Contains("url", StringComparison.Ordinal) ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, o.Ascii)));

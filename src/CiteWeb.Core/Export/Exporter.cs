@@ -16,6 +16,18 @@ public static class Exporter
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown export format"),
     };
 
+    /// <summary>Streams the references to <paramref name="stream"/> as UTF-8 (no BOM): a large export never sits in memory whole.</summary>
+    public static void Write(string format, IReadOnlyList<Reference> references, Stream stream, bool ascii = false, IEnumerable<string>? preambles = null)
+    {
+        switch (format)
+        {
+            case "csl-json": CslJsonWriter.Write(references, stream); return;
+            case "ris": RisWriter.Write(references, stream); return;
+        }
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        BibTexWriter.Write(writer, references, new BibTexWriterOptions { BibLaTeX = format == "biblatex", Ascii = ascii }, preambles);
+    }
+
     public static string Extension(string format) => format switch
     {
         "bibtex" => ".bib",

@@ -36,7 +36,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
                 return;
             }
             if (i >= 0) { _slots![i + 1] = value; return; }
-            if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 4 : _count * 2);
+            if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
             _slots![_count * 2] = key;
             _slots[_count * 2 + 1] = value;
             _count++;

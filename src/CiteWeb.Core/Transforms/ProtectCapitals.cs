@@ -26,6 +26,7 @@ public sealed class ProtectCapitals : ITransform
 
     public static string Protect(string title)
     {
+        if (!AnyWordNeedsProtection(title)) return title;
         var sb = new StringBuilder(title.Length + 32);
         int i = 0;
         while (i < title.Length)
@@ -57,6 +58,20 @@ public sealed class ProtectCapitals : ITransform
             else sb.Append(word);
         }
         return sb.ToString();
+    }
+
+    // Most titles have no acronym: one pass without building anything. Markup is skipped by Protect itself.
+    private static bool AnyWordNeedsProtection(string title)
+    {
+        int i = 0;
+        while (i < title.Length)
+        {
+            int start = i;
+            while (i < title.Length && !IsBoundary(title[i])) i++;
+            if (i > start && NeedsProtection(title.AsSpan(start, i - start))) return true;
+            i++;
+        }
+        return false;
     }
 
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '<' or '$' or ':' or ',' or ';' or '(' or ')' or '"' or '“' or '”' or '?' or '!' or '/' or '.';

@@ -14,18 +14,23 @@ public sealed class Whitespace : ITransform
         var changes = new List<FieldChange>();
         foreach (var r in references)
         {
-            foreach (var map in new[] { r.Fields, r.Custom })
-            {
-                foreach (var (name, value) in map.ToList())
-                {
-                    var clean = Collapse(value);
-                    if (clean == value) continue;
-                    map[name] = clean.Length == 0 ? null : clean;
-                    changes.Add(new FieldChange(Name, r.Id, name, value, clean.Length == 0 ? null : clean));
-                }
-            }
+            Clean(r, r.Fields, changes);
+            Clean(r, r.Custom, changes);
         }
         return changes;
+    }
+
+    private void Clean(Reference r, FieldMap map, List<FieldChange> changes)
+    {
+        List<(string Name, string Value, string Clean)>? dirty = null;
+        foreach (var (name, value) in map)
+            if (!IsCollapsed(value)) (dirty ??= []).Add((name, value, Collapse(value)));
+        if (dirty is null) return;
+        foreach (var (name, value, clean) in dirty)
+        {
+            map[name] = clean.Length == 0 ? null : clean;
+            changes.Add(new FieldChange(Name, r.Id, name, value, clean.Length == 0 ? null : clean));
+        }
     }
 
     /// <summary>Trims and turns each run of white space into one space; a no-break space is kept, it was meant.</summary>

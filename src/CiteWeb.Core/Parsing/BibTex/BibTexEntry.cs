@@ -18,24 +18,78 @@ internal readonly struct RawField(string name, int offset, int valueStart, int v
     public RawField Renamed(string name) => new(name, Offset, ValueStart, ValueLength, Built);
 }
 
-/// <summary>An entry as scanned, before inheritance and mapping to the model.</summary>
+/// <summary>
+/// An entry as scanned, before inheritance and mapping to the model. Its scanned fields live in a chunk shared
+/// with the entries around it (<see cref="FieldArena"/>): a file of 100,000 entries then costs a few dozen
+/// arrays, not 100,000 lists. Fields inherited later go to a list of the entry's own.
+/// </summary>
 internal sealed class RawEntry(string type, string key, int start)
 {
+    private RawField[] _chunk = [];
+    private int _first;
+    private int _scanned;
+    private List<RawField>? _inherited;
+
     public string Type { get; set; } = type;
     public string Key { get; set; } = key;
     public int Start { get; } = start;
     public int End { get; set; }
-    public List<RawField> Fields { get; } = new(12);
     /// <summary>Scanning of this entry stopped at an error; it is kept with the fields read before it.</summary>
     public bool Broken { get; set; }
 
+    public int FieldCount => _scanned + (_inherited?.Count ?? 0);
+
+    public RawField Field(int i) => i < _scanned ? _chunk[_first + i] : _inherited![i - _scanned];
+
     public int IndexOf(string name)
     {
-        var fields = Fields;
-        for (int i = 0; i < fields.Count; i++)
-            if (ReferenceEquals(fields[i].Name, name) || fields[i].Name == name) return i;
+        int count = FieldCount;
+        for (int i = 0; i < count; i++)
+        {
+            var n = Field(i).Name;
+            if (ReferenceEquals(n, name) || n == name) return i;
+        }
         return -1;
     }
 
     public bool Has(string name) => IndexOf(name) >= 0;
+
+    /// <summary>Adds an inherited field (crossref, xdata).</summary>
+    public void Inherit(RawField field) => (_inherited ??= []).Add(field);
+
+    internal void Place(RawField[] chunk, int first, int scanned)
+    {
+        _chunk = chunk;
+        _first = first;
+        _scanned = scanned;
+    }
+
+    internal (RawField[] Chunk, int First, int Count) Scanned => (_chunk, _first, _scanned);
+}
+
+/// <summary>Hands out room for scanned fields in large shared chunks; an entry's fields stay contiguous.</summary>
+internal sealed class FieldArena
+{
+    private const int ChunkSize = 8192;
+    private RawField[] _chunk = new RawField[ChunkSize];
+    private int _used;
+
+    public void Append(RawEntry entry, RawField field)
+    {
+        var (chunk, first, count) = entry.Scanned;
+        if (count == 0) { first = _used; chunk = _chunk; }
+        if (first + count == ChunkSize || (chunk != _chunk))
+        {
+            // The entry does not fit in what is left of this chunk: move its fields to a fresh one.
+            var next = new RawField[Math.Max(ChunkSize, (count + 1) * 2)];
+            Array.Copy(chunk, first, next, 0, count);
+            _chunk = next;
+            _used = count;
+            chunk = next;
+            first = 0;
+        }
+        chunk[first + count] = field;
+        _used = first + count + 1;
+        entry.Place(chunk, first, count + 1);
+    }
 }

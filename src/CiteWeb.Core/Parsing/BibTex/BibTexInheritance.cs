@@ -39,9 +39,10 @@ internal sealed class BibTexInheritance(
         int xdata = entry.IndexOf("xdata");
         if (xdata >= 0)
         {
-            foreach (var range in entry.Fields[xdata].Value(text).Split(','))
+            var keys = entry.Field(xdata).Value(text);
+            foreach (var range in keys.Split(','))
             {
-                var key = entry.Fields[xdata].Value(text)[range].Trim().ToString();
+                var key = keys[range].Trim().ToString();
                 if (key.Length == 0) continue;
                 if (Parent(entry, key, "xdata", byKey, depth) is { } source) Inherit(entry, source, mapTitles: false);
             }
@@ -49,7 +50,7 @@ internal sealed class BibTexInheritance(
         int crossref = entry.IndexOf("crossref");
         if (crossref >= 0)
         {
-            var key = entry.Fields[crossref].Value(text).Trim().ToString();
+            var key = entry.Field(crossref).Value(text).Trim().ToString();
             if (key.Length > 0 && Parent(entry, key, "crossref", byKey, depth) is { } parent)
                 Inherit(entry, parent, mapTitles: true);
         }
@@ -77,8 +78,9 @@ internal sealed class BibTexInheritance(
     {
         bool intoContainer = mapTitles && ContainedTypes.Contains(child.Type) && BookParents.Contains(parent.Type);
         bool intoJournal = mapTitles && child.Type == "article" && parent.Type == "periodical";
-        foreach (var field in parent.Fields)
+        for (int i = 0; i < parent.FieldCount; i++)
         {
+            var field = parent.Field(i);
             if (NotInherited.Contains(field.Name)) continue;
             var name = field.Name;
             if (intoContainer || intoJournal)
@@ -98,7 +100,7 @@ internal sealed class BibTexInheritance(
                 // BibTeX-style parents carry booktitle themselves; do not let it be shadowed by the mapped title.
                 if (name == "booktitle" && field.Name == "title" && parent.Has("booktitle")) continue;
             }
-            if (!child.Has(name)) child.Fields.Add(field.Renamed(name));
+            if (!child.Has(name)) child.Inherit(field.Renamed(name));
         }
     }
 

@@ -29,8 +29,11 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         string? organization = null, institution = null, howPublished = null;
         string? eprint = null, eprintType = null;
         int dateField = -1;
-        foreach (var f in e.Fields)
+        r.Fields.EnsureCapacity(e.FieldCount);
+        int fieldCount = e.FieldCount;
+        for (int index = 0; index < fieldCount; index++)
         {
+            var f = e.Field(index);
             var v = f.Value(text);
             // An empty field says nothing; dropping it here is what the clean export would do anyway.
             if (v.IsWhiteSpace()) continue;
@@ -80,7 +83,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                 case "year": year = Plain(v); break;
                 case "month": month = Plain(v); break;
                 case "day": day = Plain(v); break;
-                case "date": dateField = e.Fields.IndexOf(f); break;
+                case "date": dateField = index; break;
                 case "urldate": SetDate(r, Csl.Accessed, f, v); break;
                 case "origdate": SetDate(r, Csl.OriginalDate, f, v); break;
                 case "eventdate": SetDate(r, Csl.EventDate, f, v); break;
@@ -133,7 +136,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     {
         if (dateField >= 0)
         {
-            SetDate(r, Csl.Issued, e.Fields[dateField], e.Fields[dateField].Value(text));
+            SetDate(r, Csl.Issued, e.Field(dateField), e.Field(dateField).Value(text));
             // date wins; a year, month or day that says something else is kept, not lost.
             var start = r.Issued?.Start;
             if (year is not null && start?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) != year) r.Custom["year"] = year;
@@ -248,7 +251,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     {
         int i = e.IndexOf(name);
         if (i < 0) return null;
-        var v = e.Fields[i].Value(text);
+        var v = e.Field(i).Value(text);
         return title ? Title(v) : Plain(v);
     }
 
@@ -266,7 +269,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private int FieldOffset(RawEntry e, string name)
     {
         int i = e.IndexOf(name);
-        return i < 0 ? e.Start : e.Fields[i].Offset;
+        return i < 0 ? e.Start : e.Field(i).Offset;
     }
 
     private void Report(string code, Severity severity, int offset, string message) =>

@@ -39,17 +39,40 @@ public static class BibTexReader
         }
         if (options.ResolveInheritance) new BibTexInheritance(text, lines, diagnostics, options).Resolve(entries, byKey);
 
-        var mapper = new BibTexMapper(text, lines, diagnostics);
-        var references = bibliography.References;
-        references.Capacity = entries.Count;
-        foreach (var e in entries)
-            if (e.Type != "xdata") references.Add(mapper.Map(e));
+        MapAll(text, fileName, entries, bibliography.References, diagnostics);
         if (biblatex) bibliography.Format = "biblatex";
         // Diagnostics were found scan-first, map-second; readers of the report expect file order.
         var ordered = diagnostics.OrderBy(static d => d.Span.Offset).ToList();
         diagnostics.Clear();
         diagnostics.AddRange(ordered);
         return bibliography;
+    }
+
+    /// <summary>
+    /// Mapping (LaTeX decoding, names, dates) is most of the work and each entry's is independent, so large
+    /// files are mapped in a few contiguous slices in parallel, each with its own line map and diagnostics;
+    /// order is kept. Small files stay on one thread.
+    /// </summary>
+    private static void MapAll(string text, string fileName, List<RawEntry> entries, List<Reference> references, List<Diagnostic> diagnostics)
+    {
+        const int MinSlice = 4096;
+        int slices = Math.Clamp(entries.Count / MinSlice, 1, Environment.ProcessorCount);
+        var mapped = new Reference?[entries.Count];
+        var found = new List<Diagnostic>[slices];
+        void Slice(int s)
+        {
+            var local = new List<Diagnostic>();
+            var mapper = new BibTexMapper(text, new LineMap(text, fileName), local);
+            int from = (int)((long)entries.Count * s / slices), to = (int)((long)entries.Count * (s + 1) / slices);
+            for (int i = from; i < to; i++)
+                if (entries[i].Type != "xdata") mapped[i] = mapper.Map(entries[i]);
+            found[s] = local;
+        }
+        if (slices == 1) Slice(0);
+        else Parallel.For(0, slices, Slice);
+        references.Capacity = entries.Count;
+        foreach (var r in mapped) if (r is not null) references.Add(r);
+        foreach (var list in found) diagnostics.AddRange(list);
     }
 
     /// <summary>Reads a stream, detecting its encoding (a non-UTF-8 file is decoded and reported, never mangled silently).</summary>
@@ -63,8 +86,8 @@ public static class BibTexReader
 
     private static bool HasBibLaTeXField(RawEntry e)
     {
-        foreach (var f in e.Fields)
-            if (BibTexVocabulary.BibLaTeXOnlyFields.Contains(f.Name)) return true;
+        for (int i = 0; i < e.FieldCount; i++)
+            if (BibTexVocabulary.BibLaTeXOnlyFields.Contains(e.Field(i).Name)) return true;
         return false;
     }
 

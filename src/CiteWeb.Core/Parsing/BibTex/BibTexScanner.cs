@@ -26,6 +26,7 @@ internal sealed class BibTexScanner
     private readonly List<Diagnostic> _diagnostics;
     private readonly Dictionary<string, string> _macros;
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
+    private readonly FieldArena _arena = new();
     private StringBuilder? _builder;
     private int _pos;
 
@@ -154,7 +155,7 @@ internal sealed class BibTexScanner
             if (entry.IndexOf(fieldName) >= 0)
                 Report(DiagnosticCodes.DuplicateField, Severity.Warning, nameStart, $"field '{fieldName}' appears twice in entry '{entry.Key}'; the first is kept");
             else
-                entry.Fields.Add(new RawField(fieldName, nameStart, vStart, vLength, built));
+                _arena.Append(entry, new RawField(fieldName, nameStart, vStart, vLength, built));
             SkipWhitespace();
             if (_pos < text.Length && text[_pos] != ',' && text[_pos] != close && IsNameStart(text[_pos]) && !(text[_pos] == '@' && AtLineStart(_pos)))
                 Report(DiagnosticCodes.MissingComma, Severity.Error, _pos, $"expected ',' before this field in entry '{entry.Key}'");
