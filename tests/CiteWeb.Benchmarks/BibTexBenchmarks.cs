@@ -18,7 +18,11 @@ public class BibTexBenchmarks
 {
     private sealed class Config : ManualConfig
     {
-        public Config() => AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+        public Config()
+        {
+            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
+        }
     }
 
     private string _text = "";
@@ -50,7 +54,11 @@ public class ExportBenchmarks
 {
     private sealed class Config : ManualConfig
     {
-        public Config() => AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+        public Config()
+        {
+            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
+        }
     }
 
     private List<Core.Model.Reference> _references = [];

@@ -70,9 +70,9 @@ public sealed class ExportCommand(CliIO io) : Command<ExportSettings>
         }
         if (settings.Clean)
         {
-            var context2 = new TransformContext { Options = new CleanOptions { MergeDuplicates = settings.MergeDuplicates } };
-            var changes = new Cleaner().Run(references, context2);
-            DiagnosticPrinter.Print(io, context2.Diagnostics);
+            var cleanup = new TransformContext { Options = new CleanOptions { MergeDuplicates = settings.MergeDuplicates } };
+            var changes = new Cleaner().Run(references, cleanup);
+            DiagnosticPrinter.Print(io, cleanup.Diagnostics);
             if (settings.DryRun)
             {
                 foreach (var c in changes)

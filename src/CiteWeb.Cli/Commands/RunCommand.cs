@@ -19,10 +19,6 @@ public sealed class RunSettings : CommandSettings
     [Description("Where results go: export/ (and later lucene/, reports/). Default: index")]
     [DefaultValue("index")]
     public string Workspace { get; init; } = "index";
-
-    [CommandOption("--offline")]
-    [Description("Do no network work (accepted now; enrichment comes later)")]
-    public bool Offline { get; init; }
 }
 
 /// <summary>
