@@ -147,6 +147,8 @@ internal static class LatexComposition
     private static readonly FrozenDictionary<int, char> Compositions = BuildCompositions();
     private static readonly FrozenDictionary<char, int> Decompositions = BuildDecompositions();
 
+    private static readonly char[] AsciiCompositions = BuildAsciiCompositions();
+
     public static bool IsMark(char c) => (uint)(c - FirstMark) <= LastMark - FirstMark;
 
     public static int CombiningClass(char c) => IsMark(c) ? MarkClasses[c - FirstMark] : 0;
@@ -154,8 +156,17 @@ internal static class LatexComposition
     /// <summary>Marks drawn above the letter; over i and j they replace the dot, which is why \'\i means í.</summary>
     public static bool IsAbove(char mark) => CombiningClass(mark) == 230;
 
-    public static bool TryCompose(char baseChar, char mark, out char composite) =>
-        Compositions.TryGetValue(baseChar << 16 | mark, out composite);
+    public static bool TryCompose(char baseChar, char mark, out char composite)
+    {
+        // ASCII letter + one of the first 16 marks (every accent command but \d \c \k \b \t) is the common case;
+        // a flat table answers it without hashing.
+        if (baseChar < 128 && (uint)(mark - FirstMark) < 16)
+        {
+            composite = AsciiCompositions[(mark - FirstMark) << 7 | baseChar];
+            return composite != '\0';
+        }
+        return Compositions.TryGetValue(baseChar << 16 | mark, out composite);
+    }
 
     public static bool TryDecompose(char composite, out char baseChar, out char mark)
     {
@@ -242,6 +253,19 @@ internal static class LatexComposition
             map[Pairs[i + 1] << 16 | Pairs[i + 2]] = Pairs[i];
         }
         return map.ToFrozenDictionary();
+    }
+
+    private static char[] BuildAsciiCompositions()
+    {
+        var table = new char[16 * 128];
+        for (int i = 0; i < Pairs.Length; i += 3)
+        {
+            if (Pairs[i + 1] < 128 && (uint)(Pairs[i + 2] - FirstMark) < 16)
+            {
+                table[(Pairs[i + 2] - FirstMark) << 7 | Pairs[i + 1]] = Pairs[i];
+            }
+        }
+        return table;
     }
 
     private static FrozenDictionary<char, int> BuildDecompositions()

@@ -214,17 +214,12 @@ public static partial class LatexDecoder
 
         private void DelimitedMath(int start, char close)
         {
-            ref bool exhausted = ref close == ')' ? ref _parenExhausted : ref _bracketExhausted;
-            if (!exhausted)
+            int end = close == ')' ? _parenMath.Find(_src, start, _src.Length) : _bracketMath.Find(_src, start, _src.Length);
+            if (end > 0)
             {
-                int end = FindDelimitedMathEnd(_src, start, close);
-                if (end > 0 && LatexEncoder.BracesBalanced(_src[start..end]))
-                {
-                    AppendMath(_src[start..end]);
-                    _pos = end;
-                    return;
-                }
-                exhausted = end < 0;
+                AppendMath(_src[start..end]);
+                _pos = end;
+                return;
             }
             _pos = start + 2;
             AppendText(_src[start.._pos]);

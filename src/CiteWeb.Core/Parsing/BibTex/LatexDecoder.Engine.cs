@@ -51,8 +51,9 @@ public static partial class LatexDecoder
         private bool _pendingSpace;
         private char _lastText;
         private bool _dollarExhausted;
-        private bool _parenExhausted;
-        private bool _bracketExhausted;
+        private sbyte _doubleSpaces;
+        private DelimitedMathFinder _parenMath;
+        private DelimitedMathFinder _bracketMath;
 
         public Engine(ReadOnlySpan<char> src, bool protectCase, RichTextBuffer output, Span<Frame> frames)
         {
@@ -60,6 +61,9 @@ public static partial class LatexDecoder
             _protectCase = protectCase;
             _out = output;
             _frames = frames;
+            _doubleSpaces = -1;
+            _parenMath = new DelimitedMathFinder(')');
+            _bracketMath = new DelimitedMathFinder(']');
         }
 
         public readonly string Result() => _out.ToString();
@@ -154,8 +158,13 @@ public static partial class LatexDecoder
             }
             bool trailing = run[^1] == ' ';
             run = run.TrimEnd(' ');
+            if (_doubleSpaces < 0)
+            {
+                // One scan of the whole value, on first need, instead of one per run of plain text.
+                _doubleSpaces = (sbyte)(_src.IndexOf("  ") >= 0 ? 1 : 0);
+            }
             int gap;
-            while ((gap = run.IndexOf("  ")) >= 0)
+            while (_doubleSpaces > 0 && (gap = run.IndexOf("  ")) >= 0)
             {
                 AppendText(run[..gap]);
                 _pendingSpace = true;

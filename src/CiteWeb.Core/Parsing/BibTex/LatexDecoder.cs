@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace CiteWeb.Core.Parsing.BibTex;
 
@@ -10,7 +11,7 @@ public static partial class LatexDecoder
     /// <summary>Brace groups deeper than this are kept as literal braces, so hostile input costs linear time.</summary>
     internal const int MaxDepth = 64;
 
-    private const int StackChars = 512;
+    private const int ScratchChars = 1024;
 
     private const string Marks =
         "\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030A\u030B\u030C\u030D\u030E\u030F" +
@@ -30,10 +31,10 @@ public static partial class LatexDecoder
     private static readonly SearchValues<char> SlowStops = SearchValues.Create("\\{}~-$`'!?\t\n\r\f\v" + Marks);
 
     [ThreadStatic]
-    private static char[]? t_chars;
+    private static char[]? _scratchChars;
 
     [ThreadStatic]
-    private static Frame[]? t_frames;
+    private static Frame[]? _scratchFrames;
 
     private static readonly SearchValues<char> VerbatimStops = SearchValues.Create("\\{}\t\n\r\f\v");
 
@@ -71,7 +72,7 @@ public static partial class LatexDecoder
         {
             return new string(value);
         }
-        var buffer = new RichTextBuffer(t_chars ??= new char[StackChars * 2]);
+        var buffer = new RichTextBuffer(_scratchChars ??= new char[ScratchChars]);
         try
         {
             WriteVerbatim(value, ref buffer);
@@ -83,8 +84,23 @@ public static partial class LatexDecoder
         }
     }
 
+    // For IsPlainShort: 1 = never plain, 2 = not plain when doubled (--, '', two spaces).
+    private static ReadOnlySpan<byte> PlainFlags =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        2, 0, 0, 0, 1, 0, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0,
+    ];
+
     private static bool IsPlain(ReadOnlySpan<char> value)
     {
+        // Most field values (years, pages, volumes, short titles) are short: one scalar pass beats the call and
+        // setup costs of two vectorised searches.
+        if (value.Length <= 32)
+        {
+            return IsPlainShort(value);
+        }
         if (value[0] == ' ' || value[^1] == ' ')
         {
             return false;
@@ -103,12 +119,36 @@ public static partial class LatexDecoder
         return value.IndexOf("  ") < 0;
     }
 
+    private static bool IsPlainShort(ReadOnlySpan<char> value)
+    {
+        ReadOnlySpan<byte> flags = PlainFlags;
+        char previous = ' ';
+        foreach (char c in value)
+        {
+            if (c < 128)
+            {
+                int flag = flags[c];
+                if (flag == 1 || (flag == 2 && previous == c))
+                {
+                    return false;
+                }
+            }
+            else if (LatexComposition.IsMark(c))
+            {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != ' ';
+    }
+
     private static string DecodeSlow(ReadOnlySpan<char> value, bool protectCase)
     {
-        // Per-thread scratch instead of stackalloc: zeroing 2 KB of stack on every call costs more than the decode.
-        // Markup can make the output longer than the input; the buffer then grows from the pool.
-        char[] chars = t_chars ??= new char[StackChars * 2];
-        Frame[] frames = t_frames ??= new Frame[MaxDepth];
+        // Per-thread scratch instead of stackalloc, which zeroes its memory (SkipLocalsInit needs unsafe code, which
+        // the project does not allow): 2 KB of zeroing is a visible share of a 60-char title. Markup can make the
+        // output longer than the input; the buffer then grows from the pool.
+        char[] chars = _scratchChars ??= new char[ScratchChars];
+        Frame[] frames = _scratchFrames ??= new Frame[MaxDepth];
         var engine = new Engine(value, protectCase, new RichTextBuffer(chars), frames);
         try
         {
@@ -121,6 +161,7 @@ public static partial class LatexDecoder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
     internal static ReadOnlySpan<char> TrimWhitespace(ReadOnlySpan<char> value)
@@ -284,3 +325,41 @@ public static partial class LatexDecoder
         }
     }
 }
+
+/// <summary>Finds <c>\( ... \)</c> (or <c>\[ ... \]</c>) math for the decoder and the encoder alike, remembering
+/// what it found so that text full of unclosed or unbalanced openers is still scanned in linear time.</summary>
+internal struct DelimitedMathFinder(char close)
+{
+    private int _knownEnd;
+    private int _literalUntil;
+
+    /// <summary>End (exclusive) of the math opening at <paramref name="start"/>, or -1 when it must be read as
+    /// text: no closer, a closer past <paramref name="limit"/>, or braces that do not pair up.</summary>
+    public int Find(ReadOnlySpan<char> text, int start, int limit)
+    {
+        if (start < _literalUntil || _knownEnd < 0)
+        {
+            return -1;
+        }
+        // Scans from any later opener fall in step with the earlier scan, so a known closer ahead still holds.
+        if (_knownEnd <= start)
+        {
+            _knownEnd = LatexDecoder.FindDelimitedMathEnd(text, start, close);
+            if (_knownEnd < 0)
+            {
+                return -1;
+            }
+        }
+        if (_knownEnd > limit)
+        {
+            return -1;
+        }
+        if (!LatexEncoder.BracesBalanced(text[start.._knownEnd]))
+        {
+            _literalUntil = _knownEnd;
+            return -1;
+        }
+        return _knownEnd;
+    }
+}
+

@@ -236,6 +236,7 @@ internal sealed class CommandTable
     private readonly string[] _names;
     private readonly LatexCommand[] _commands;
     private readonly short[] _slots;
+    private readonly short[] _controlSymbols;
 
     public CommandTable(Dictionary<string, LatexCommand> commands)
     {
@@ -252,10 +253,25 @@ internal sealed class CommandTable
             }
             _slots[slot] = i;
         }
+        _controlSymbols = new short[128];
+        _controlSymbols.AsSpan().Fill(-1);
+        for (short i = 0; i < _names.Length; i++)
+        {
+            if (_names[i].Length == 1 && _names[i][0] < 128)
+            {
+                _controlSymbols[_names[i][0]] = i;
+            }
+        }
     }
 
     public bool TryGetValue(ReadOnlySpan<char> name, out LatexCommand command)
     {
+        if (name.Length == 1 && name[0] < 128)
+        {
+            int symbol = _controlSymbols[name[0]];
+            command = symbol < 0 ? default : _commands[symbol];
+            return symbol >= 0;
+        }
         for (int slot = Slot(name); ; slot = (slot + 1) & (_slots.Length - 1))
         {
             int index = _slots[slot];
