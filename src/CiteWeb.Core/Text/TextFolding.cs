@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CiteWeb.Core.Parsing.BibTex;
 
 namespace CiteWeb.Core.Text;
 
@@ -13,10 +14,19 @@ public static class TextFolding
         foreach (char c in s) if (c > 127) { ascii = false; break; }
         if (ascii) return s;
         var sb = new StringBuilder(s.Length);
-        foreach (char c in s.Normalize(NormalizationForm.FormD))
+        Span<char> parts = stackalloc char[5];
+        foreach (char original in s)
         {
+            // The project runs with invariant globalization, where string.Normalize does nothing; the codec's own
+            // Unicode tables take "í" apart into "i" and its accent.
+            char c = original;
+            if (c > 127)
+            {
+                LatexComposition.Decompose(c, parts);
+                c = parts[0];
+            }
             if (c < 128) { sb.Append(c); continue; }
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (LatexComposition.IsMark(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             sb.Append(c switch
             {
                 'ø' => "o", 'Ø' => "O", 'ß' => "ss", 'æ' => "ae", 'Æ' => "AE", 'œ' => "oe", 'Œ' => "OE",

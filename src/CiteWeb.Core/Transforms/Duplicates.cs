@@ -22,11 +22,12 @@ public sealed class Duplicates : ITransform
         {
             var r = references[i];
             Reference? first = null;
-            foreach (var key in MatchKeys(r))
+            var keys = MatchKeys(r).ToList();
+            foreach (var key in keys)
                 if (seen.TryGetValue(key, out first)) break;
             if (first is null)
             {
-                foreach (var key in MatchKeys(r)) seen[key] = r;
+                foreach (var key in keys) seen[key] = r;
                 continue;
             }
             var at = r.Source ?? new SourceSpan("", 0, 0);

@@ -80,6 +80,8 @@ public sealed class CitationKeyTests
     [InlineData("@misc{x, author={Agarwal, Alekh}, year=2018, title={A Reductions Approach}}", "agarwal2018reductions")]
     [InlineData("@misc{x, author={Kjøsen, Atle}, year=2020, title={The Inhuman Power}}", "kjosen2020inhuman")]
     [InlineData("@misc{x, author={D'Ignazio, Catherine}, year=2020, title={Data Feminism}}", "dignazio2020data")]
+    [InlineData("@misc{x, author={Dud{\\'\\i}k, Miroslav}, year=2020, title={Équité in Ranking}}", "dudik2020equite")]
+    [InlineData("@misc{x, author={Müller, Jürgen}, year=2019, title={Über Öffentlichkeit}}", "muller2019uber")]
     [InlineData("@misc{x, author={von Neumann, John}, year=1945, title={First Draft}}", "neumann1945first")]
     [InlineData("@misc{x, author={{World Health Organization}}, year=2021, title={Ethics of AI}}", "world2021ethics")]
     [InlineData("@misc{x, title={On the Dangers of Stochastic Parrots}}", "anonnddangers")]
