@@ -73,5 +73,23 @@ public static class InputFiles
         }
     }
 
+    /// <summary>The references of several files, in order, with their preambles; diagnostics are printed as read.</summary>
+    public sealed record Loaded(List<Reference> References, List<string> Preambles, int Errors);
+
+    public static Loaded ReadAll(CliIO io, IEnumerable<string> paths)
+    {
+        var loaded = new Loaded([], [], 0);
+        int errors = 0;
+        foreach (var path in paths)
+        {
+            var b = Read(io, path);
+            Rendering.DiagnosticPrinter.Print(io, b.Diagnostics);
+            errors += CountErrors(b.Diagnostics);
+            loaded.References.AddRange(b.References);
+            loaded.Preambles.AddRange(b.Preambles);
+        }
+        return loaded with { Errors = errors };
+    }
+
     public static int CountErrors(IEnumerable<Diagnostic> diagnostics) => diagnostics.Count(d => d.Severity == Severity.Error);
 }

@@ -7,24 +7,25 @@ using CiteWeb.Core.Transforms;
 
 namespace CiteWeb.Benchmarks;
 
+/// <summary>One operation takes long (a whole file): few iterations, one invocation each, and the median.</summary>
+public sealed class WholeFileConfig : ManualConfig
+{
+    public WholeFileConfig()
+    {
+        AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+        AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
+    }
+}
+
 /// <summary>
 /// Parse, and parse + clean + write, of the deterministic 100,000-entry corpus (BibTexCorpus, ~700 bytes an
 /// entry). One operation is the whole file; entries/s = 100,000 / mean. Few iterations: one operation takes
 /// seconds, and the machine (2 shared cores) is noisy, so read the median.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(WholeFileConfig))]
 public class BibTexBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
-            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
-        }
-    }
-
     private string _text = "";
 
     [Params(100_000)]
@@ -49,18 +50,9 @@ public class BibTexBenchmarks
 
 /// <summary>Export of an already parsed corpus to each format (the writers alone).</summary>
 [MemoryDiagnoser]
-[Config(typeof(Config))]
+[Config(typeof(WholeFileConfig))]
 public class ExportBenchmarks
 {
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
-            AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
-        }
-    }
-
     private List<Core.Model.Reference> _references = [];
 
     [GlobalSetup]

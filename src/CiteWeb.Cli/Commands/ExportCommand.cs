@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using CiteWeb.Cli.Rendering;
 using CiteWeb.Core.Export;
-using CiteWeb.Core.Model;
 using CiteWeb.Core.Transforms;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -57,17 +56,7 @@ public sealed class ExportCommand(CliIO io) : Command<ExportSettings>
                 if (string.Equals(io.Resolve(f), io.Resolve(output), StringComparison.Ordinal))
                     throw new UserError($"{output}: is an input file; CiteWeb never overwrites its input — choose another -o");
 
-        var references = new List<Reference>();
-        var preambles = new List<string>();
-        int errors = 0;
-        foreach (var file in settings.Files)
-        {
-            var b = InputFiles.Read(io, file);
-            DiagnosticPrinter.Print(io, b.Diagnostics);
-            errors += InputFiles.CountErrors(b.Diagnostics);
-            references.AddRange(b.References);
-            preambles.AddRange(b.Preambles);
-        }
+        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
         if (settings.Clean)
         {
             var cleanup = new TransformContext { Options = new CleanOptions { MergeDuplicates = settings.MergeDuplicates } };

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using CiteWeb.Cli.Rendering;
 using CiteWeb.Core.Export;
-using CiteWeb.Core.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -36,17 +35,7 @@ public sealed class ParseCommand(CliIO io) : Command<ParseSettings>
 {
     public override int Execute(CommandContext context, ParseSettings settings, CancellationToken cancellationToken)
     {
-        var references = new List<Reference>();
-        var preambles = new List<string>();
-        int errors = 0;
-        foreach (var file in settings.Files)
-        {
-            var bibliography = InputFiles.Read(io, file);
-            DiagnosticPrinter.Print(io, bibliography.Diagnostics);
-            errors += InputFiles.CountErrors(bibliography.Diagnostics);
-            references.AddRange(bibliography.References);
-            preambles.AddRange(bibliography.Preambles);
-        }
+        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
         if (settings.Format == "table")
         {
             io.OutConsole.Write(ReferenceTable.Build(references));
