@@ -13,6 +13,8 @@ public static partial class LatexEncoder
         private int _nextNonAscii;
         private DelimitedMathFinder _parenMath;
         private DelimitedMathFinder _bracketMath;
+        // Where the argument groups of unknown commands written back raw close, innermost last.
+        private List<int>? _rawCloses;
 
         public Writer(ReadOnlySpan<char> text, bool ascii, ReadOnlySpan<TagToken> tags, Span<int> noCaseStarts)
         {
@@ -87,6 +89,33 @@ public static partial class LatexEncoder
             });
         }
 
+        /// <summary>
+        /// A command the decoder does not know (a user's own macro, <c>\acro{NASA}</c>) was kept verbatim on reading;
+        /// it is written back as a command, its argument's braces raw, so BibTeX and LaTeX still see the macro.
+        /// Returns where to go on, or null when the backslash does not start such a command.
+        /// </summary>
+        private int? WriteUnknownCommand(int i, ref RichTextBuffer output)
+        {
+            ReadOnlySpan<char> text = _text;
+            int end = i + 1;
+            while (end < text.Length && char.IsAsciiLetter(text[end]))
+            {
+                end++;
+            }
+            if (end == i + 1 || LatexTables.ByName.TryGetValue(text[(i + 1)..end], out _))
+            {
+                return null;
+            }
+            output.Append(text[i..end]);
+            if (end < text.Length && text[end] == '{' && LatexDecoder.FindGroupEnd(text, end) is int close and > 0)
+            {
+                output.Append('{');
+                (_rawCloses ??= []).Add(close);
+                return end + 1;
+            }
+            return end;
+        }
+
         /// <summary>Writes text from <paramref name="i"/> up to the next tag; returns where it stopped.</summary>
         private int WriteText(int i, int limit, ref RichTextBuffer output)
         {
@@ -133,7 +162,15 @@ public static partial class LatexEncoder
                             return close;
                         }
                     }
+                    if (WriteUnknownCommand(i, ref output) is int after)
+                    {
+                        return after;
+                    }
                     output.Append("\\textbackslash{}");
+                    return i + 1;
+                case '}' when _rawCloses is { Count: > 0 } closes && closes[^1] == i:
+                    closes.RemoveAt(closes.Count - 1);
+                    output.Append('}');
                     return i + 1;
                 case '{':
                     output.Append(_bracesBalanced ? "\\{" : "\\textbraceleft{}");
