@@ -94,11 +94,11 @@ public static partial class LatexEncoder
         /// it is written back as a command, its argument's braces raw, so BibTeX and LaTeX still see the macro.
         /// Returns where to go on, or null when the backslash does not start such a command.
         /// </summary>
-        private int? WriteUnknownCommand(int i, ref RichTextBuffer output)
+        private int? WriteUnknownCommand(int i, int limit, ref RichTextBuffer output)
         {
             ReadOnlySpan<char> text = _text;
             int end = i + 1;
-            while (end < text.Length && char.IsAsciiLetter(text[end]))
+            while (end < limit && char.IsAsciiLetter(text[end]))
             {
                 end++;
             }
@@ -106,14 +106,65 @@ public static partial class LatexEncoder
             {
                 return null;
             }
+            // What follows must not read back as the command's argument: markup (a brace group in BibTeX) or, in
+            // ASCII mode, a letter that is written as {'o}. Then the backslash is only text.
+            if (end < text.Length && end == limit)
+            {
+                return null;
+            }
+            if (!_bracesBalanced || (end < text.Length && !SafeAfter(end)))
+            {
+                return null;
+            }
+            if (end < text.Length && text[end] == '{' && (GroupEnd(end) is var groupEnd && (groupEnd < 0 || text[end..groupEnd].Contains('<') || (groupEnd + 1 < text.Length && !SafeAfter(groupEnd + 1)))))
+            {
+                return null;
+            }
             output.Append(text[i..end]);
-            if (end < text.Length && text[end] == '{' && LatexDecoder.FindGroupEnd(text, end) is int close and > 0)
+            if (end < text.Length && text[end] == '{' && GroupEnd(end) is int close and > 0)
             {
                 output.Append('{');
                 (_rawCloses ??= []).Add(close);
                 return end + 1;
             }
             return end;
+        }
+
+        // Text at this position is written as itself, not as a brace group that would read back as an argument:
+        // no markup, and in ASCII mode no letter (or letter and accent) that becomes {\'o}.
+        private readonly bool SafeAfter(int position) =>
+            _text[position] != '<' && !(_ascii && (_text[position] > '\u007F'
+                || (position + 1 < _text.Length && LatexComposition.IsMark(_text[position + 1]))));
+
+        // Matching braces of the whole text, found in one pass the first time a command needs them: looking for
+        // each group's end afresh would be quadratic on text full of unknown commands.
+        private int[]? _groupEnds;
+
+        private int GroupEnd(int open)
+        {
+            if (_groupEnds is null)
+            {
+                ReadOnlySpan<char> text = _text;
+                _groupEnds = new int[text.Length];
+                var stack = new Stack<int>();
+                for (int k = 0; k < text.Length; k++)
+                {
+                    _groupEnds[k] = -1;
+                    switch (text[k])
+                    {
+                        case '\\':
+                            if (k + 1 < text.Length) _groupEnds[++k] = -1;
+                            break;
+                        case '{':
+                            stack.Push(k);
+                            break;
+                        case '}' when stack.Count > 0:
+                            _groupEnds[stack.Pop()] = k;
+                            break;
+                    }
+                }
+            }
+            return _groupEnds[open];
         }
 
         /// <summary>Writes text from <paramref name="i"/> up to the next tag; returns where it stopped.</summary>
@@ -162,7 +213,7 @@ public static partial class LatexEncoder
                             return close;
                         }
                     }
-                    if (WriteUnknownCommand(i, ref output) is int after)
+                    if (WriteUnknownCommand(i, limit, ref output) is int after)
                     {
                         return after;
                     }
