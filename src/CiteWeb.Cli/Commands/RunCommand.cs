@@ -88,7 +88,8 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         try { b = InputFiles.Read(io, file); }
         catch (UserError e)
         {
-            io.Error.WriteLine($"{display}:1:1: error CW101: {e.Message}");
+            var message = e.Message.StartsWith(file + ": ", StringComparison.Ordinal) ? e.Message[(file.Length + 2)..] : e.Message;
+            DiagnosticPrinter.Print(io, [new Diagnostic(DiagnosticCodes.UnreadableFile, Severity.Error, message, new SourceSpan(display, 1, 1))]);
             return new FileResult(display, "?", 0, 1, 0, 0, "unreadable");
         }
         var context = new TransformContext();

@@ -8,7 +8,7 @@ public static class DiagnosticCodes
 {
     // Input and encoding
     public const string NotUtf8 = "CW100";            // bytes are not UTF-8: decoded as another encoding, reported
-    public const string FileTooLarge = "CW101";
+    public const string UnreadableFile = "CW101";     // a file that cannot be read at all (missing, too large, no permission)
     public const string NulByte = "CW102";
 
     // BibTeX / BibLaTeX
@@ -26,7 +26,6 @@ public static class DiagnosticCodes
     public const string InvalidDate = "CW121";        // a date/year that is not a date
     public const string StrayText = "CW122";          // unexpected text inside an entry, skipped
     public const string UnterminatedEntry = "CW123";  // end of file inside an entry
-    public const string InvalidFieldName = "CW124";
     public const string DamagedNameList = "CW125";    // "and and", or a name ending in a stray comma: read past, reported
 
     // CSL-JSON and RIS
