@@ -40,6 +40,13 @@ public static class DiagnosticCodes
     public const string RisMissingEnd = "CW211";      // a record without ER before the next TY or the end: kept
     public const string UnknownRisTag = "CW212";      // a TY type or a tag the RIS spec does not define
 
+    // Plain-text works-cited lists
+    public const string NotAReference = "CW300";      // a line in the list that is not a reference (a discursive note, a heading): skipped
+    public const string UncertainField = "CW301";     // the reader guessed at part of an entry (no title found, an odd date): check it
+    public const string RepairedUrl = "CW302";        // a URL printed with stray characters: repaired in the record, kept as printed in raw
+    public const string NoReferences = "CW303";       // no reference list found in the text
+    public const string MissingPreviousAuthor = "CW304"; // a repeated-author dash (———.) with no entry before it
+
     // Cleanups
     public const string PossibleDuplicate = "CW500";
     public const string InvalidUrl = "CW501";

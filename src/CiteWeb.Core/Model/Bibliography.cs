@@ -15,6 +15,8 @@ public sealed class Bibliography
     public List<string> Preambles { get; } = [];
     /// <summary>The format it was read from: bibtex, biblatex, csl-json, ris, text.</summary>
     public string Format { get; set; } = "";
+    /// <summary>The citation style a plain-text list was read as (mla, apa, chicago, ...); null for structured formats.</summary>
+    public string? Style { get; set; }
 
     public bool HasErrors => Diagnostics.Exists(d => d.Severity == Severity.Error);
 }

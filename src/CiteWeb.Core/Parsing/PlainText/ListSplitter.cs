@@ -1,0 +1,186 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CiteWeb.Core.Parsing.PlainText;
+
+/// <summary>One entry of a printed list: its text with wrapped lines joined, where it starts, and its extent.</summary>
+internal readonly record struct ListItem(string Text, int Start, int End, string? Label);
+
+/// <summary>
+/// Finds the reference list in a document (a "Works Cited", "References", "Bibliography" or "Endnotes" section, or
+/// the whole text when there is no heading) and splits it into entries: one per line, separated by blank lines,
+/// or wrapped with hanging indents; numbered (<c>[12]</c>, <c>12.</c>) and bulleted lists; wrapped lines joined.
+/// </summary>
+internal static partial class ListSplitter
+{
+    [GeneratedRegex(@"^\s*(?:#{1,6}\s*|<h\d[^>]*>\s*)?(?:\*\*|__)?(?<name>works\s+cited|references?(?:\s+list)?|bibliography|select(?:ed)?\s+bibliography|literature(?:\s+cited)?|sources|cited\s+works|endnotes|notes|literaturverzeichnis)(?:\*\*|__)?\s*:?\s*(?:</h\d>)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingRegex();
+
+    // A numbered entry: "[12] ", "12. ", "12) " at the start of a line.
+    [GeneratedRegex(@"^\s*(?:\[(?<n>\d{1,4})\]|(?<n>\d{1,4})[.)])\s+(?=\S)", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberRegex();
+
+    // Bullets and HTML list wrappers.
+    [GeneratedRegex(@"^\s*(?:[-*+•‣◦]\s+|</?(?:li|p|ul|ol)[^>]*>\s*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BulletRegex();
+
+    /// <summary>Where the list is: after the last reference-section heading, up to the next heading.</summary>
+    public static (int Start, int End, string? Heading) FindSection(string text)
+    {
+        int start = 0, end = text.Length;
+        string? heading = null;
+        foreach (var (lineStart, lineEnd) in Lines(text))
+        {
+            var line = text.AsSpan(lineStart, lineEnd - lineStart);
+            var m = HeadingRegex().Match(line.ToString());
+            if (m.Success)
+            {
+                var name = m.Groups["name"].Value.ToLowerInvariant();
+                // "Notes" before a works-cited section are discursive; the reference section wins over notes.
+                bool isNotes = name is "notes" or "endnotes";
+                if (heading is null || !isNotes || heading is "notes" or "endnotes")
+                {
+                    heading = name;
+                    start = lineEnd;
+                    end = text.Length;
+                }
+            }
+            else if (heading is not null && lineStart > start && end == text.Length && IsOtherHeading(line))
+            {
+                end = lineStart;
+            }
+        }
+        return (start, end, heading);
+    }
+
+    // A short line that names the next section ("Acknowledgements", "## Appendix") ends the list.
+    private static bool IsOtherHeading(ReadOnlySpan<char> line)
+    {
+        var t = line.Trim();
+        if (t.StartsWith("#")) return true;
+        if (t.Length is 0 or > 40) return false;
+        if (t.ContainsAny(".,:;“\"()0123456789")) return false;
+        return t.ToString() is var s && (s.Equals("Acknowledgements", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("Acknowledgments", StringComparison.OrdinalIgnoreCase)
+            || s.StartsWith("Appendix", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("About the author", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("About the authors", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("Biography", StringComparison.OrdinalIgnoreCase)
+            || s.Equals("Footnotes", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Splits <paramref name="text"/>[start..end) into entries.</summary>
+    public static List<ListItem> Split(string text, int start, int end)
+    {
+        var lines = new List<(int Start, int End)>();
+        foreach (var l in Lines(text, start, end)) lines.Add(l);
+
+        int nonBlank = 0, blankSeparated = 0;
+        bool previousBlank = true;
+        foreach (var (s, e) in lines)
+        {
+            bool blank = text.AsSpan(s, e - s).IsWhiteSpace();
+            if (!blank)
+            {
+                nonBlank++;
+                if (previousBlank) blankSeparated++;
+            }
+            previousBlank = blank;
+        }
+        // Paragraph mode when (nearly) every entry stands alone between blank lines: wrapped lines then join.
+        bool paragraphs = nonBlank > 0 && blankSeparated * 10 >= nonBlank * 9 && nonBlank > blankSeparated;
+        bool numbered = lines.Count(l => NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start).ToString())) * 2 >= Math.Max(1, blankSeparated);
+
+        var items = new List<ListItem>();
+        var current = new StringBuilder();
+        int itemStart = -1, itemEnd = -1;
+        string? label = null;
+
+        void Flush()
+        {
+            if (itemStart >= 0 && current.Length > 0)
+                items.Add(new ListItem(current.ToString().Trim(), itemStart, itemEnd, label));
+            current.Clear();
+            itemStart = -1;
+            label = null;
+        }
+
+        foreach (var (s, e) in lines)
+        {
+            var line = text.AsSpan(s, e - s);
+            if (line.IsWhiteSpace())
+            {
+                Flush();
+                continue;
+            }
+            var lineText = line.ToString();
+            int contentStart = s;
+            string? lineLabel = null;
+            var number = NumberRegex().Match(lineText);
+            if (number.Success && (numbered || itemStart < 0))
+            {
+                lineLabel = number.Groups["n"].Value;
+                contentStart = s + number.Length;
+            }
+            else
+            {
+                var bullet = BulletRegex().Match(lineText);
+                if (bullet.Success) contentStart = s + bullet.Length;
+            }
+            bool indented = line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && !number.Success && contentStart == s;
+            bool bulleted = contentStart != s && lineLabel is null;
+            // One entry a line, unless the line is indented under the previous one (a hanging indent) or is
+            // plainly the rest of a sentence broken by a paste from PDF (the previous line ends mid-sentence and
+            // this one starts in lower case).
+            bool continues = indented || (current.Length > 0 && !EndsEntry(current) && StartsLower(line));
+            bool startsNew = itemStart < 0 || lineLabel is not null || bulleted
+                || (!paragraphs && !numbered && !continues);
+            if (startsNew) Flush();
+            var content = text.AsSpan(contentStart, e - contentStart).Trim();
+            if (content.IsEmpty) continue;
+            if (itemStart < 0)
+            {
+                itemStart = contentStart + (text.AsSpan(contentStart, e - contentStart).Length - text.AsSpan(contentStart, e - contentStart).TrimStart().Length);
+                label = lineLabel;
+            }
+            else
+            {
+                // A word broken at a line end with a hyphen joins without a space only when it is a real break.
+                if (current.Length > 0 && current[^1] == '-' && current.Length > 1 && char.IsLower(current[^2]) && char.IsLower(content[0]))
+                    current.Length--;
+                else current.Append(' ');
+            }
+            current.Append(content);
+            itemEnd = e;
+        }
+        Flush();
+        return items;
+    }
+
+    private static bool EndsEntry(StringBuilder sb)
+    {
+        for (int i = sb.Length - 1; i >= 0; i--)
+            if (!char.IsWhiteSpace(sb[i])) return sb[i] is '.' or '>' or ')' or '/' || char.IsDigit(sb[i]);
+        return true;
+    }
+
+    private static bool StartsLower(ReadOnlySpan<char> line)
+    {
+        var t = line.TrimStart();
+        return t.Length > 0 && char.IsLower(t[0]) && !t.StartsWith("http") && !t.StartsWith("www.");
+    }
+
+    private static IEnumerable<(int Start, int End)> Lines(string text, int start = 0, int end = -1)
+    {
+        if (end < 0) end = text.Length;
+        int i = start;
+        while (i < end)
+        {
+            int nl = text.IndexOf('\n', i, end - i);
+            int lineEnd = nl < 0 ? end : nl;
+            int contentEnd = lineEnd > i && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+            yield return (i, contentEnd);
+            i = nl < 0 ? end : nl + 1;
+        }
+    }
+}

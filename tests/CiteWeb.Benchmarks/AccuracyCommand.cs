@@ -1,0 +1,30 @@
+using CiteWeb.Core.Tests.PlainText;
+
+namespace CiteWeb.Benchmarks;
+
+/// <summary>
+/// `accuracy [--errors]`: scores the plain-text reader against the hand-made gold of every list in bib/ that has
+/// one and prints per-field precision, recall and F1 (and, with --errors, every value it got wrong).
+/// </summary>
+internal static class AccuracyCommand
+{
+    public static int Run(string[] args)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "CiteWeb.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("CiteWeb.sln not found");
+        var goldDir = Path.Combine(root, "tests", "CiteWeb.Core.Tests", "PlainText", "Gold");
+        var reports = new List<AccuracyReport>();
+        foreach (var gold in Directory.GetFiles(goldDir, "*.gold.json").Order(StringComparer.Ordinal))
+        {
+            var list = Path.GetFileName(gold)[..^".gold.json".Length];
+            var report = AccuracyScorer.Score(list, File.ReadAllText(Path.Combine(root, "bib", list + ".txt")), File.ReadAllText(gold));
+            reports.Add(report);
+        }
+        Console.Write(AccuracyScorer.Format(reports));
+        if (args.Contains("--errors"))
+            foreach (var r in reports)
+                foreach (var e in r.Errors)
+                    Console.WriteLine($"{r.List} {e.Entry} {e.Field}: gold '{e.Gold}' parsed '{e.Parsed}'");
+        return 0;
+    }
+}
