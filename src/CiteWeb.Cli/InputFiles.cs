@@ -3,13 +3,14 @@ using CiteWeb.Core.Model;
 using CiteWeb.Core.Parsing;
 using CiteWeb.Core.Parsing.BibTex;
 using CiteWeb.Core.Parsing.Interchange;
+using CiteWeb.Core.Parsing.PlainText;
 
 namespace CiteWeb.Cli;
 
 /// <summary>Opens bibliography files by their extension and reads them with the matching reader. Files are only ever read.</summary>
 public static class InputFiles
 {
-    public static readonly string[] BibliographyExtensions = [".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris"];
+    public static readonly string[] BibliographyExtensions = [".bib", ".bibtex", ".biblatex", ".json", ".csljson", ".ris", ".txt", ".md", ".markdown"];
 
     /// <summary>Input files larger than this are refused before reading (a bibliography is megabytes, not gigabytes).</summary>
     public const long MaxFileBytes = 512L * 1024 * 1024;
@@ -23,14 +24,12 @@ public static class InputFiles
         _ => null,
     };
 
-    public static Bibliography Read(CliIO io, string path)
+    public static Bibliography Read(CliIO io, string path, ReferenceStyle style = ReferenceStyle.Auto)
     {
         var full = io.Resolve(path);
         if (Directory.Exists(full)) throw new UserError($"{path}: is a folder; give a file (or use 'citeweb run {path}')");
         if (!File.Exists(full)) throw new UserError($"{path}: no such file");
-        var format = FormatOf(full) ?? throw new UserError($"{path}: unknown format; expected .bib, .json (CSL-JSON) or .ris");
-        if (format == "text")
-            throw new UserError($"{path}: plain-text works-cited lists are not supported yet; give a .bib, .json (CSL-JSON) or .ris file");
+        var format = FormatOf(full) ?? throw new UserError($"{path}: unknown format; expected .bib, .json (CSL-JSON), .ris or a works-cited list in .txt/.md");
         byte[] bytes;
         try
         {
@@ -47,6 +46,7 @@ public static class InputFiles
         {
             "bibtex" => BibTexReader.Parse(decoded.Text, path),
             "csl-json" => CslJsonReader.Read(decoded.Text, path),
+            "text" => PlainTextReader.Read(decoded.Text, path, new PlainTextReaderOptions { Style = style }),
             _ => RisReader.Read(decoded.Text, path),
         };
         bibliography.Diagnostics.InsertRange(0, decoded.Diagnostics);
@@ -76,13 +76,13 @@ public static class InputFiles
     /// <summary>The references of several files, in order, with their preambles; diagnostics are printed as read.</summary>
     public sealed record Loaded(List<Reference> References, List<string> Preambles, int Errors);
 
-    public static Loaded ReadAll(CliIO io, IEnumerable<string> paths)
+    public static Loaded ReadAll(CliIO io, IEnumerable<string> paths, ReferenceStyle style = ReferenceStyle.Auto)
     {
         var loaded = new Loaded([], [], 0);
         int errors = 0;
         foreach (var path in paths)
         {
-            var b = Read(io, path);
+            var b = Read(io, path, style);
             Rendering.DiagnosticPrinter.Print(io, b.Diagnostics);
             errors += CountErrors(b.Diagnostics);
             loaded.References.AddRange(b.References);

@@ -4,7 +4,7 @@ namespace CiteWeb.Benchmarks;
 
 /// <summary>
 /// `accuracy [--errors]`: scores the plain-text reader against the hand-made gold of every list in bib/ that has
-/// one and prints per-field precision, recall and F1 (and, with --errors, every value it got wrong).
+/// one and prints per-field precision, recall and F1 (the held-out samples in Gold/HeldOut separately) (and, with --errors, every value it got wrong).
 /// </summary>
 internal static class AccuracyCommand
 {
@@ -14,11 +14,16 @@ internal static class AccuracyCommand
         while (!File.Exists(Path.Combine(root, "CiteWeb.sln"))) root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("CiteWeb.sln not found");
         var goldDir = Path.Combine(root, "tests", "CiteWeb.Core.Tests", "PlainText", "Gold");
         var reports = new List<AccuracyReport>();
-        foreach (var gold in Directory.GetFiles(goldDir, "*.gold.json").Order(StringComparer.Ordinal))
+        // The gold the reader was developed against, then the held-out samples it never was (Gold/HeldOut).
+        foreach (var (folder, label) in new[] { (goldDir, ""), (Path.Combine(goldDir, "HeldOut"), " [held out]") })
         {
-            var list = Path.GetFileName(gold)[..^".gold.json".Length];
-            var report = AccuracyScorer.Score(list, File.ReadAllText(Path.Combine(root, "bib", list + ".txt")), File.ReadAllText(gold));
-            reports.Add(report);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var gold in Directory.GetFiles(folder, "*.gold.json").Order(StringComparer.Ordinal))
+            {
+                var list = Path.GetFileName(gold)[..^".gold.json".Length];
+                var report = AccuracyScorer.Score(list, File.ReadAllText(Path.Combine(root, "bib", list + ".txt")), File.ReadAllText(gold));
+                reports.Add(report with { List = list + label });
+            }
         }
         Console.Write(AccuracyScorer.Format(reports));
         if (args.Contains("--errors"))

@@ -30,6 +30,51 @@ public sealed class ParseCommandTests
     }
 
     [Fact]
+    public void A_printed_works_cited_list_is_read_with_raw_text_position_and_confidence()
+    {
+        using var cli = new CliRunner();
+        cli.Write("essay.txt", "An essay.\n\nWorks Cited\n\nTsing, Anna. “On Nonscalability.” Common Knowledge, vol. 18, no. 3, 2012, pp. 505-524.\n\n" +
+            "Google AI. “Principles.” Google AI Official Website, 2023. https://ai.google/principles<.\n");
+        var (exit, stdout, stderr) = cli.Run("parse", "essay.txt", "--format", "csl-json");
+        Assert.Equal(0, exit);
+        var items = JsonNode.Parse(stdout)!.AsArray();
+        Assert.Equal(2, items.Count);
+        var tsing = items[0]!;
+        Assert.Equal("tsing2012nonscalability", (string?)tsing["id"]);
+        Assert.Equal("article-journal", (string?)tsing["type"]);
+        Assert.Equal("Common Knowledge", (string?)tsing["container-title"]);
+        Assert.Equal("505-524", (string?)tsing["page"]);
+        Assert.Equal(5, (int?)tsing["custom"]!["source"]!["line"]);
+        Assert.StartsWith("Tsing, Anna.", (string?)tsing["custom"]!["raw"]);
+        Assert.Equal("https://ai.google/principles", (string?)items[1]!["URL"]);
+        Assert.Contains("https://ai.google/principles<", (string?)items[1]!["custom"]!["raw"]);
+        Assert.Contains("essay.txt:7:", stderr);
+        Assert.Contains("warning CW302: stray '<' at the end of the URL", stderr);
+    }
+
+    [Fact]
+    public void The_table_of_a_printed_list_shows_confidence()
+    {
+        using var cli = new CliRunner();
+        cli.Write("list.txt", "Abbate, J. (1999) *Inventing the Internet*. MIT Press.\nBenjamin, R. (2019) *Race After Technology*. Polity.\n");
+        var (exit, stdout, stderr) = cli.Run("parse", "list.txt");
+        Assert.Equal(0, exit);
+        Assert.Contains("conf.", stdout);
+        Assert.Contains("abbate1999inventing", stdout);
+        Assert.Contains("2 references from 1 file(s)", stderr);
+    }
+
+    [Fact]
+    public void An_unknown_style_is_bad_usage()
+    {
+        using var cli = new CliRunner();
+        cli.Write("list.txt", "Abbate, J. (1999) *Inventing the Internet*. MIT Press.\n");
+        var (exit, _, stderr) = cli.Run("parse", "list.txt", "--style", "vancouverish");
+        Assert.Equal(2, exit);
+        Assert.Contains("--style must be auto, mla, apa", stderr);
+    }
+
+    [Fact]
     public void A_missing_file_is_one_line_and_exit_2()
     {
         using var cli = new CliRunner();
@@ -153,13 +198,29 @@ public sealed class RunCommandTests
         cli.Write("bib/manuscripts/essay.txt", "An essay (Benjamin 12).\n");
         var (exit, stdout, stderr) = cli.Run("run", "bib");
         Assert.Equal(0, exit);
-        Assert.Contains("110 references in 2 bibliographies, 0 errors", stdout);
-        Assert.Contains("plain-text lists are not parsed yet", stdout);
-        foreach (var f in new[] { "fairlearn-docs-refs.bib", "fairlearn-docs-refs.biblatex.bib", "fairlearn-docs-refs.json", "lim.bib", "lim.json" })
+        Assert.Contains("111 references in 3 bibliographies, 0 errors", stdout);
+        Assert.Contains("read as mla", stdout);
+        foreach (var f in new[] { "fairlearn-docs-refs.bib", "fairlearn-docs-refs.biblatex.bib", "fairlearn-docs-refs.json", "lim.bib", "lim.json", "works-cited.bib" })
             Assert.True(File.Exists(Path.Combine(cli.Directory, "index", "export", f)), f);
         Assert.Contains("run: 3/3", stderr);
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "export", "lim.json")))!.AsArray();
         Assert.Equal(19, json.Count);
+        var list = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "export", "works-cited.json")))!.AsArray();
+        Assert.Equal("Race After Technology", (string?)list.Single()!["title"]);
+    }
+
+    [Fact]
+    public void A_printed_list_beside_its_bib_file_is_one_bibliography_exported_from_the_bib()
+    {
+        using var cli = new CliRunner();
+        cli.Write("bib/essay.txt", "Benjamin, Ruha. Race After Technology. Polity, 2019.\n");
+        cli.Write("bib/essay.bib", "@book{benjamin2019race, author = {Benjamin, Ruha}, title = {Race After Technology: Abolitionist Tools}, publisher = {Polity}, year = 2019}\n");
+        var (exit, stdout, _) = cli.Run("run", "bib");
+        Assert.Equal(0, exit);
+        Assert.Contains("printed form of essay.bib", stdout);
+        Assert.Contains("1 references in 1 bibliographies", stdout);
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "export", "essay.json")))!.AsArray();
+        Assert.Equal("Race After Technology: Abolitionist Tools", (string?)json.Single()!["title"]);
     }
 
     [Fact]

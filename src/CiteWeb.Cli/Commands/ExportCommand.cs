@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CiteWeb.Cli.Rendering;
 using CiteWeb.Core.Export;
+using CiteWeb.Core.Parsing.PlainText;
 using CiteWeb.Core.Transforms;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -16,6 +17,11 @@ public sealed class ExportSettings : CommandSettings
     [CommandOption("--to <FORMAT>")]
     [Description("Output format: bibtex, biblatex, csl-json, ris")]
     public string? To { get; init; }
+
+    [CommandOption("--style <STYLE>")]
+    [Description("Citation style of plain-text lists: auto (detected per list), mla, apa, chicago, chicago-author-date, harvard, numbered")]
+    [DefaultValue("auto")]
+    public string Style { get; init; } = "auto";
 
     [CommandOption("--clean")]
     [Description("Clean up: stable keys, field order, page ranges, protected capitals, bare DOIs, trimmed URLs, empty fields dropped")]
@@ -39,6 +45,7 @@ public sealed class ExportSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
+        if (!PlainTextReaderOptions.TryParseStyle(Style, out _)) return ValidationResult.Error($"--style must be auto, mla, apa, chicago, chicago-author-date, harvard or numbered, not '{Style}'");
         if (To is null) return ValidationResult.Error("--to is required: bibtex, biblatex, csl-json or ris");
         if (!Exporter.Formats.Contains(To)) return ValidationResult.Error($"--to must be bibtex, biblatex, csl-json or ris, not '{To}'");
         if ((DryRun || MergeDuplicates) && !Clean) return ValidationResult.Error("--dry-run and --merge-duplicates go with --clean");
@@ -56,7 +63,8 @@ public sealed class ExportCommand(CliIO io) : Command<ExportSettings>
                 if (string.Equals(io.Resolve(f), io.Resolve(output), StringComparison.Ordinal))
                     throw new UserError($"{output}: is an input file; CiteWeb never overwrites its input — choose another -o");
 
-        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
+        PlainTextReaderOptions.TryParseStyle(settings.Style, out var style);
+        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files, style);
         if (settings.Clean)
         {
             var cleanup = new TransformContext { Options = new CleanOptions { MergeDuplicates = settings.MergeDuplicates } };

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CiteWeb.Cli.Rendering;
 using CiteWeb.Core.Export;
+using CiteWeb.Core.Parsing.PlainText;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -9,11 +10,11 @@ namespace CiteWeb.Cli.Commands;
 public sealed class ParseSettings : CommandSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("Bibliography files: .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris")]
+    [Description("Bibliography files: .bib (BibTeX/BibLaTeX), .json (CSL-JSON), .ris, or a works-cited list (.txt, .md: a bare list or a whole essay)")]
     public string[] Files { get; init; } = [];
 
     [CommandOption("--style <STYLE>")]
-    [Description("Citation style of plain-text lists: auto, mla, apa, chicago")]
+    [Description("Citation style of plain-text lists: auto (detected per list), mla, apa, chicago, chicago-author-date, harvard, numbered")]
     [DefaultValue("auto")]
     public string Style { get; init; } = "auto";
 
@@ -24,7 +25,7 @@ public sealed class ParseSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (Style is not ("auto" or "mla" or "apa" or "chicago")) return ValidationResult.Error($"--style must be auto, mla, apa or chicago, not '{Style}'");
+        if (!PlainTextReaderOptions.TryParseStyle(Style, out _)) return ValidationResult.Error($"--style must be auto, mla, apa, chicago, chicago-author-date, harvard or numbered, not '{Style}'");
         if (Format != "table" && !Exporter.Formats.Contains(Format)) return ValidationResult.Error($"--format must be table, csl-json, bibtex, biblatex or ris, not '{Format}'");
         return ValidationResult.Success();
     }
@@ -35,7 +36,8 @@ public sealed class ParseCommand(CliIO io) : Command<ParseSettings>
 {
     public override int Execute(CommandContext context, ParseSettings settings, CancellationToken cancellationToken)
     {
-        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
+        PlainTextReaderOptions.TryParseStyle(settings.Style, out var style);
+        var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files, style);
         if (settings.Format == "table")
         {
             io.OutConsole.Write(ReferenceTable.Build(references));

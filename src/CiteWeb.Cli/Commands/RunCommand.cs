@@ -41,10 +41,17 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         var exportDir = Path.Combine(io.Resolve(settings.Workspace), "export");
         var results = new List<FileResult>();
 
+        // A printed list and a structured file of the same name are one bibliography (the essay's works cited and
+        // its reviewed .bib): both are read, the structured one is exported.
+        var structured = files.Where(f => InputFiles.FormatOf(f) != "text")
+            .ToDictionary(f => Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), f => Path.GetFileName(f), StringComparer.Ordinal);
+
         void Process(string file, Action? step)
         {
             var display = Path.GetRelativePath(io.WorkingDirectory, file);
-            results.Add(ProcessFile(file, display, exportDir));
+            var stem = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+            string? exportedAs = InputFiles.FormatOf(file) == "text" && structured.TryGetValue(stem, out var twin) ? twin : null;
+            results.Add(ProcessFile(file, display, exportDir, exportedAs));
             step?.Invoke();
         }
 
@@ -73,17 +80,16 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         foreach (var r in results)
             table.AddRow(Markup.Escape(r.File), r.Format, r.References.ToString(), r.Errors.ToString(), r.Warnings.ToString(), r.Changes.ToString(), Markup.Escape(r.Note));
         io.OutConsole.Write(table);
-        int parsed = results.Count(r => r.Format != "text");
+        // A printed list beside its structured twin is one bibliography: it is counted once, as the twin.
+        var counted = results.Where(r => r.Format != "?" && !r.Note.Contains("printed form of", StringComparison.Ordinal)).ToList();
         io.OutConsole.WriteLine(
-            $"{results.Sum(r => r.References)} references in {parsed} bibliographies, {results.Sum(r => r.Errors)} errors, " +
+            $"{counted.Sum(r => r.References)} references in {counted.Count} bibliographies, {results.Sum(r => r.Errors)} errors, " +
             $"{results.Sum(r => r.Warnings)} warnings; exports in {Path.GetRelativePath(io.WorkingDirectory, exportDir)}");
         return results.Any(r => r.Errors > 0) ? ExitCodes.Problems : ExitCodes.Success;
     }
 
-    private FileResult ProcessFile(string file, string display, string exportDir)
+    private FileResult ProcessFile(string file, string display, string exportDir, string? exportedAs)
     {
-        if (InputFiles.FormatOf(file) == "text")
-            return new FileResult(display, "text", 0, 0, 0, 0, "skipped: plain-text lists are not parsed yet");
         Bibliography b;
         try { b = InputFiles.Read(io, file); }
         catch (UserError e)
@@ -98,10 +104,15 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         var diagnostics = b.Diagnostics.Concat(context.Diagnostics).ToList();
         DiagnosticPrinter.Print(io, diagnostics);
         var name = Path.GetFileNameWithoutExtension(file);
-        foreach (var format in new[] { "bibtex", "biblatex", "csl-json" })
-            InputFiles.WriteAtomically(Path.Combine(exportDir, name + Exporter.Extension(format)), s => Exporter.Write(format, cleaned, s, preambles: b.Preambles));
+        string note = b.Style is { } style ? $"read as {style}" : "";
+        if (exportedAs is null)
+        {
+            foreach (var format in new[] { "bibtex", "biblatex", "csl-json" })
+                InputFiles.WriteAtomically(Path.Combine(exportDir, name + Exporter.Extension(format)), s => Exporter.Write(format, cleaned, s, preambles: b.Preambles));
+        }
+        else note = (note.Length > 0 ? note + "; " : "") + $"printed form of {exportedAs}, which is exported";
         return new FileResult(display, b.Format, b.References.Count,
-            diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, "");
+            diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, note);
     }
 
     private static bool IsUnder(string path, string folder) =>

@@ -32,6 +32,9 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     [GeneratedRegex(@"^(?<pg>(?:[A-Z]?\d+|[ivxlcdm]+)\s*[-–—]+\s*(?:[A-Z]?\d+|[ivxlcdm]+)|[A-Z]\d+|e\d{4,})$", RegexOptions.CultureInvariant)]
     private static partial Regex BareRangeRegex();
 
+    [GeneratedRegex(@"^(?<head>.*?)\s*\((?<date>[^()]*\d{4}[^()]*)\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingParenDateRegex();
+
     [GeneratedRegex(@"^\((?:pp?\.|pages?)\s*(?<pg>[^)]+)\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ParenPagesRegex();
 
@@ -72,7 +75,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     private static partial Regex InEditorsRegex();
 
     // Place: Publisher[, date] — the place a few capitalised words ("New Haven, CT", "Houndmills, Basingstoke").
-    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'’\-]*(?:\s(?:\p{Lu}[\p{L}.'’\-]*|am|an|upon|on|de|del|sur))*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s*:\s*(?<pub>[^:,]+?)(?:,\s*(?<tail>.+))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<place>\p{Lu}[\p{L}.'’\-]*(?:\s(?:\p{Lu}[\p{L}.'’\-]*|am|an|upon|on|de|del|sur))*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?)\s*:\s*(?<pub>[^:,]+?)(?:[,:]\s*(?<tail>.+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlacePublisherRegex();
 
     [GeneratedRegex(@"^(?:(?:Recorded\s+)?(?:talk|lecture|keynote(?:\s+(?:address|speech|lecture))?|conference\s+(?:talk|presentation|paper)|presentation|webinar|panel(?:\s+discussion)?|seminar|paper\s+presented(?:\s+at)?|presented\s+at|lecture\s+video|\w+\s+lecture\s+video|exhibition(?:\s+at)?|interview|interviewed\s+by))\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -93,7 +96,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     [GeneratedRegex(@"^(?:see|cf\.?|also|originally|first published|reprinted|repr\.|orig\.|quoted in|cited in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemarkRegex();
 
-    [GeneratedRegex(@",\s*(?<v>\d+[A-Za-z]?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",\s*(?<v>\d+[A-Za-z]?)(?:\s*\((?<i>[^)]+)\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingVolumeRegex();
 
     /// <summary>A leftover piece of text that fills the title, container or publisher.</summary>
@@ -173,17 +176,13 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
                 el = eds.Groups["rest"].Value.Trim().TrimStart(',').Trim();
             }
         }
-        // "*Book*, Noble, Safiya Umoja and Tynes, Brendesha M. (eds.)": editors printed after the container.
-        int edsAt = el.IndexOf("(ed", StringComparison.OrdinalIgnoreCase);
-        int italicEnd = edsAt > 0 ? el.LastIndexOf(InlineMarkup.ItalicEnd, edsAt) : -1;
-        if (italicEnd > 0 && EdsMarkRegex().Match(el, edsAt) is { Success: true } mark)
+        // "*Book*, Noble, Safiya Umoja and Tynes, Brendesha M. (eds.)", "*Book*, Aoife Nolan, Rory O’Connell, eds.":
+        // editors printed after the container.
+        int italicEnd = el.IndexOf(InlineMarkup.ItalicEnd);
+        if (italicEnd > 0 && TrailingEditorsRegex().Match(el, italicEnd + 1) is { Success: true } trailing)
         {
-            var namesText = el[(italicEnd + 1)..edsAt].Trim().Trim(',').Trim();
-            if (namesText.Length > 0)
-            {
-                AddNames(Csl.Editor, EditorNames(namesText));
-                el = el[..(italicEnd + 1)] + el[(mark.Index + mark.Length)..];
-            }
+            AddNames(Csl.Editor, EditorNames(trailing.Groups["names"].Value));
+            el = el[..(italicEnd + 1)] + trailing.Groups["rest"].Value;
         }
         if (TryWholeElement(el, index)) return;
 
@@ -261,8 +260,12 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if ((m = PresentedAtRegex().Match(t)).Success)
         {
-            r[Csl.EventTitle] ??= TextScan.Value(m.Groups["event"].Value);
+            // "Presented at the Proceedings of X": the proceedings are the container; otherwise it names the event.
+            var ev = TextScan.Value(m.Groups["event"].Value);
+            if (ev.StartsWith("Proceedings", StringComparison.OrdinalIgnoreCase) && r.ContainerTitle is null) SetContainer(ev);
+            else r[Csl.EventTitle] ??= ev;
             p.TypeHint ??= "paper-conference";
+            _talk = true;
             return true;
         }
         return false;
@@ -321,9 +324,10 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
                 SetOnce(Csl.Volume, head);
                 return true;
             }
-            if (vol.Success) // APA: _Journal, 36_(5), _Journal, 8_
+            if (vol.Success) // APA: _Journal, 36_(5), _Journal, 8_, _Journal, 4(CSCW1)_
             {
                 SetOnce(Csl.Volume, vol.Groups["v"].Value);
+                if (vol.Groups["i"].Success) SetOnce(Csl.Issue, vol.Groups["i"].Value);
                 head = head[..vol.Index].Trim();
             }
             if (head.Length > 0) { pending.Add((head, true)); _lastPending = true; _dateAfterLastToken = false; }
@@ -336,6 +340,14 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
             return false;
         }
         Match m;
+        // "transmediale / art & digitalculture (2020)", "Jan (2019)": a date in brackets closing the part.
+        if ((m = TrailingParenDateRegex().Match(t)).Success && m.Groups["head"].Length > 0 && DateText.TryParse(m.Groups["date"].Value, out var tds, out var tde))
+        {
+            SetDate(tds, tde);
+            var head = m.Groups["head"].Value.Trim();
+            if (!ClassifyPart(head, pending, element)) return pending.Count > 0 && false;
+            return MarkClassified(false);
+        }
         if ((m = VolumeRegex().Match(t)).Success)
         {
             SetOnce(Csl.Volume, m.Groups["v"].Value);
@@ -416,6 +428,8 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         {
             r[Csl.Genre] = t.Trim('[', ']');
             if (t.Contains("report", StringComparison.OrdinalIgnoreCase) || t.Contains("paper", StringComparison.OrdinalIgnoreCase)) p.TypeHint ??= "report";
+            else if (t.Contains("website", StringComparison.OrdinalIgnoreCase) || t.Contains("web page", StringComparison.OrdinalIgnoreCase)) p.TypeHint ??= "webpage";
+            else if (t.Contains("blog", StringComparison.OrdinalIgnoreCase)) p.TypeHint ??= "post-weblog";
             return MarkClassified(false);
         }
         if (TalkRegex().IsMatch(t))
@@ -427,8 +441,14 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if (DurationRegex().IsMatch(t)) { AddNote(t); return MarkClassified(false); }
         if (RemarkRegex().IsMatch(t)) { AddNote(t); return MarkClassified(false); }
-        if (_talk && r[Csl.EventTitle] is null) { r[Csl.EventTitle] = TextScan.Value(t); return MarkClassified(false); }
-        if (_talk && r[Csl.EventPlace] is null) { r[Csl.EventPlace] = TextScan.Value(t); return MarkClassified(false); }
+        if (_talk && r[Csl.EventTitle] is null && r.ContainerTitle is null) { r[Csl.EventTitle] = TextScan.Value(t); return MarkClassified(false); }
+        if (_talk && !char.IsDigit(t[0]))
+        {
+            // The rest of a talk's line is where it was: "IT University of Copenhagen, DK".
+            var place = TextScan.Value(t);
+            r[Csl.EventPlace] = r[Csl.EventPlace] is { } sofar ? sofar + ", " + place : place;
+            return MarkClassified(false);
+        }
         if (_thesis)
         {
             var pub = TextScan.Value(t);
@@ -520,14 +540,16 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     private static string Format(PrintedDate d, PrintedDate? end) =>
         (DateText.ToPartialDate(d, end)?.ToString()) ?? $"{d.Month}/{d.Day}";
 
-    [GeneratedRegex(@"\G\((?:eds?|Eds?)\.?\)", RegexOptions.CultureInvariant)]
-    private static partial Regex EdsMarkRegex();
+    [GeneratedRegex(@"\G\s*,\s*(?<names>[^,\uE000\uE001()]+(?:,[^,\uE000\uE001()]+)*?),?\s*\(?(?:eds?|Eds?)\.{0,2}\)?\.?(?<rest>(?:,.*)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingEditorsRegex();
 
-    // "Berry, D. M. & Dieter, M." (inverted) or "A. Editor & B. Editor" (APA, natural).
+    // "Berry, D. M. & Dieter, M." (inverted) or "A. Editor & B. Editor", "Aoife Nolan, Rory O’Connell" (natural).
     private static List<PersonName> EditorNames(string text)
     {
         var t = text.Trim();
-        if (t.Length > 1 && char.IsUpper(t[0]) && t[1] == '.') return NameList.ParseNatural(t, out _);
+        var first = t.Split(',')[0].Trim();
+        bool natural = t.Length > 1 && char.IsUpper(t[0]) && t[1] == '.' || first.Contains(' ') && !first.Contains(" and ", StringComparison.Ordinal) && !first.Contains('&');
+        if (natural) return NameList.ParseNatural(t, out _);
         return NameList.ParseInverted(t);
     }
 
@@ -562,7 +584,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
                 continue;
             }
             bool containerNext = r.ContainerTitle is null
-                && (p.TitleQuoted || tok.Italic || p.SawIn || ReplaceableByContainer(tok));
+                && (p.TitleQuoted || tok.Italic || p.SawIn || ReplaceableByContainer(tok) || p.TypeHint is "webpage" or "post-weblog");
             if (containerNext)
             {
                 int end = Run(i, title: false);

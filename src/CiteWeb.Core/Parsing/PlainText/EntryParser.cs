@@ -30,7 +30,7 @@ internal static partial class EntryParser
     private static partial Regex ParenDateRegex();
 
     // Author. 2023. (Chicago author-date)
-    [GeneratedRegex(@"^(?<names>[^“""\uE000]{1,400}?)\.\s+(?<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.|forthcoming)\.\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<names>[^“""\uE000]{1,400}?)\.\s+(?<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d|forthcoming)\.\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DotDateRegex();
 
     [GeneratedRegex(@"(?:,\s*|\s+)\(?(?<role>eds?|Eds?|editors?|Hg|Hrsg|comp|comps|trans)\.{0,2}\)?\s*$", RegexOptions.CultureInvariant)]
@@ -79,7 +79,11 @@ internal static partial class EntryParser
             // "Sollfrank, Cornelia. ed. *Title*": the role printed after the names' full stop.
             var late = LateRoleRegex().Match(s);
             if (late.Success) { names += ", eds"; s = s[late.Length..]; }
-            names = names.Trim().TrimEnd('.', ',', ':').Trim();
+            names = names.Trim().TrimEnd(',', ':', ' ');
+            // The full stop that ends the names goes; an initial keeps its own ("Raymond, Eric S.").
+            if (names.EndsWith('.') && !(names.Length >= 2 && char.IsUpper(names[^2]) && (names.Length == 2 || !char.IsLetter(names[^3]))))
+                names = names[..^1];
+            names = names.TrimEnd(',', ':', ' ');
             var role = RoleSuffixRegex().Match(names);
             if (role.Success)
             {

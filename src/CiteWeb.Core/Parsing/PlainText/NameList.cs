@@ -220,7 +220,9 @@ internal static partial class NameList
         if (words.Count > 1 && IsSuffix(words[^1])) { suffix = words[^1]; words.RemoveAt(words.Count - 1); }
         if (words.Count == 1) return new PersonName { Family = words[0], Suffix = suffix };
         int familyStart = words.Count - 1;
-        while (familyStart > 1 && Particles.Contains(words[familyStart - 1])) familyStart--;
+        // "Oege de Moor", "Younes El Hachimi": particles before the last word belong to the family name.
+        while (familyStart > 1 && (Particles.Contains(words[familyStart - 1]) || words[familyStart - 1].Length <= 3 && Particles.Contains(words[familyStart - 1].ToLowerInvariant())))
+            familyStart--;
         var given = string.Join(' ', words.Take(familyStart));
         var family = string.Join(' ', words.Skip(familyStart));
         return Person(family, given) with { Suffix = suffix };

@@ -18,10 +18,10 @@ internal static partial class ReferenceTypes
     [GeneratedRegex(@"\bblog\b|blogspot|substack|medium\.com", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BlogRegex();
 
-    [GeneratedRegex(@"^(?:the\s+)?(?:new york times|nyt|washington post|wall street journal|guardian|observer|financial times|ft\.com|ft|times|sunday times|independent|telegraph|los angeles times|la times|seattle times|boston globe|chicago tribune|usa today|le monde|süddeutsche zeitung|frankfurter allgemeine(?: zeitung)?|die zeit|zeit online|taz|el país|globe and mail|toronto star|hindu|times of india|south china morning post|straits times|sydney morning herald|bbc news|bbc|cnn|nbc news|cbs news|abc news|npr|reuters|bloomberg|associated press|ap news|conversation|al jazeera|politico|axios|daily mail|mirror|huffington post|huffpost|irish times|scotsman|hindustan times)(?:\s*\(online\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:the\s+)?(?:new york times|nyt|washington post|wall street journal|guardian|observer|financial times|ft\.com|ft|times|sunday times|independent|telegraph|los angeles times|la times|seattle times|boston globe|chicago tribune|usa today|le monde|süddeutsche zeitung|frankfurter allgemeine(?: zeitung)?|die zeit|zeit online|taz|el país|globe and mail|toronto star|hindu|times of india|south china morning post|straits times|sydney morning herald|bbc news|bbc|cbc news|cbc|cnn|nbc news|cbs news|abc news|npr|reuters|bloomberg|associated press|ap news|conversation|al jazeera|politico|axios|daily mail|mirror|huffington post|huffpost|irish times|scotsman|hindustan times)(?:\s*\(online\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NewspaperRegex();
 
-    [GeneratedRegex(@"\bmagazine\b|^(?:the\s+)?(?:wired|forbes|forbes health|techcrunch|venture ?beat|itpro|it pro|verge|gizmodo|pcmag|pc magazine|mit technology review|technology review|404 media|quartz|defector|atlantic|new yorker|time|harper['’]s|mute|fast company|vice|motherboard|slate|salon|vox|ars technica|engadget|zdnet|cnet|intercept|rest of world|jacobin|n\+1|logic|logic\(s\)|real life|e-flux|baffler|cato unbound|economist|new statesman|spectator|nation|new republic|mother jones|rolling stone|vanity fair|esquire|fortune|business insider|insider|fast company|inc\.?|the information|protocol|the markup|mit sloan management review|harvard business review|acm queue|queue|communications of the acm|scientific american|new scientist|spiegel|der spiegel|stern|focus)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bmagazine\b|^(?:the\s+)?(?:wired|forbes|forbes health|techcrunch|venture ?beat|itpro|it pro|verge|gizmodo|pcmag|pc magazine|mit technology review|technology review|404 media|quartz|defector|atlantic|new yorker|time|harper['’]s|mute|fast company|vice|motherboard|slate|salon|vox|ars technica|engadget|zdnet|cnet|intercept|rest of world|jacobin|n\+1|logic|logic\(s\)|real life|e-flux|baffler|cato unbound|economist|new statesman|spectator|nation|new republic|mother jones|rolling stone|vanity fair|esquire|fortune|business insider|insider|fast company|inc\.?|the information|protocol|the markup|mit sloan management review|harvard business review|acm queue|queue|communications of the acm|scientific american|new scientist|spiegel|der spiegel|stern|focus|the register|register|maclean['’]?s|the walrus|times higher education|inside higher ed|chronicle of higher education|university affairs)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MagazineRegex();
 
     [GeneratedRegex(@"\b(?:report|working paper|white paper|policy brief|technical report|discussion paper)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -36,7 +36,14 @@ internal static partial class ReferenceTypes
     [GeneratedRegex(@"youtube\.com|youtu\.be|vimeo\.com", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VideoUrlRegex();
 
-    public static bool IsProceedings(string? container) => container is not null && ProceedingsRegex().IsMatch(container);
+    // Journals whose names begin "Proceedings" (PACM, PNAS, Proceedings of the IEEE).
+    [GeneratedRegex(@"^proceedings of the (?:acm on|national academy|ieee$|royal society)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex JournalProceedingsRegex();
+
+    [GeneratedRegex(@"\.(?:com|ca|co\.uk|org|net|de|fr)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainRegex();
+
+    public static bool IsProceedings(string? container) => container is not null && ProceedingsRegex().IsMatch(container) && !JournalProceedingsRegex().IsMatch(container);
 
     public static string Infer(ParsedParts p)
     {
@@ -50,7 +57,8 @@ internal static partial class ReferenceTypes
         if (IsProceedings(container)) return "paper-conference";
         if (container is not null)
         {
-            var bare = container.Trim();
+            // "Bloomberg.com", "Macleans.ca": the outlet's name without its domain.
+            var bare = DomainRegex().Replace(container.Trim(), "");
             if (NewspaperRegex().IsMatch(bare)) return "article-newspaper";
             if (MagazineRegex().IsMatch(bare)) return "article-magazine";
             if (BlogRegex().IsMatch(bare) || p.Url is { } u && BlogRegex().IsMatch(u)) return "post-weblog";
