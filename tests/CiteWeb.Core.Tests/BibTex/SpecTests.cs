@@ -6,14 +6,15 @@ using CiteWeb.Core.Parsing.BibTex;
 namespace CiteWeb.Core.Tests.BibTex;
 
 /// <summary>
-/// Runs every example of the prose spec files in Specs/ (Markdig's way): a ```bibtex block is the input, the
+/// Runs every example of the prose spec files in Specs/ (Markdig's way): a ```bibtex block (or a ```text block:
+/// a printed works-cited list) is the input, the
 /// ```json block after it the expected CSL-JSON (each expected item's properties must match; properties it
 /// does not name are not checked), and an optional ```diagnostics block the exact diagnostics, one
 /// "line:column: severity CODE" a line.
 /// </summary>
 public sealed partial class SpecTests
 {
-    public sealed record Example(string File, string Title, string Input, string Expected, string? Diagnostics)
+    public sealed record Example(string File, string Title, string Input, string Expected, string? Diagnostics, bool PlainText = false)
     {
         public override string ToString() => $"{File}: {Title}";
     }
@@ -34,17 +35,19 @@ public sealed partial class SpecTests
             foreach (Match section in Section().Matches(text))
             {
                 string? input = null, expected = null, diagnostics = null;
+                bool plainText = false;
                 foreach (Match block in Block().Matches(section.Groups["body"].Value))
                 {
                     switch (block.Groups["kind"].Value)
                     {
                         case "bibtex": input = block.Groups["text"].Value; break;
+                        case "text": input = block.Groups["text"].Value; plainText = true; break;
                         case "json": expected = block.Groups["text"].Value; break;
                         case "diagnostics": diagnostics = block.Groups["text"].Value; break;
                     }
                 }
                 if (input is not null && expected is not null)
-                    data.Add(new Example(Path.GetFileName(file), section.Groups["title"].Value.Trim(), input, expected, diagnostics));
+                    data.Add(new Example(Path.GetFileName(file), section.Groups["title"].Value.Trim(), input, expected, diagnostics, plainText));
             }
         }
         return data;
@@ -57,7 +60,9 @@ public sealed partial class SpecTests
     [MemberData(nameof(Examples))]
     public void Example_parses_as_specified(Example example)
     {
-        var bibliography = BibTexReader.Parse(example.Input, "spec.bib");
+        var bibliography = example.PlainText
+            ? Core.Parsing.PlainText.PlainTextReader.Read(example.Input, "spec.txt")
+            : BibTexReader.Parse(example.Input, "spec.bib");
         var actual = JsonNode.Parse(CslJsonWriter.Write(bibliography.References, new CslJsonWriterOptions { IncludeProvenance = false }))!.AsArray();
         var expected = JsonNode.Parse(example.Expected)!.AsArray();
         Assert.True(expected.Count == actual.Count, $"expected {expected.Count} references, got {actual.Count}:\n{actual.ToJsonString()}");

@@ -22,7 +22,7 @@ internal sealed class FoundIdentifiers
 /// </summary>
 internal static partial class Identifiers
 {
-    [GeneratedRegex(@"(?:(?<lead>(?:Available\s+(?:at|from)|Retrieved\s+from|Online|URL|Link)\s*:?\s*)?(?<url>(?:https?://|www\.)[^\s]+))|(?:(?<lead>\bdoi\s*:\s*|\bDOI\s+)(?<doi>10\.\d{4,9}/[^\s]+))|(?<doi>(?<![\w/.])10\.\d{4,9}/[^\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<lead>(?:\[Online\]\.?\s*)?(?:Available(?:\s+(?:at|from|online))?|Retrieved\s+from|Online|URL|Link)\s*:?\s*)?(?<url>(?:https?://|www\.)[^\s]+))|(?:(?<lead>\bdoi\s*:\s*|\bDOI\s+)(?<doi>10\.\d{4,9}/[^\s]+))|(?<doi>(?<![\w/.])10\.\d{4,9}/[^\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierRegex();
 
     [GeneratedRegex(@"^https?://(?:dx\.)?doi\.org/(?<doi>10\.\d{4,9}/.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -75,20 +75,23 @@ internal static partial class ListSplitter
         var lines = new List<(int Start, int End)>();
         foreach (var l in Lines(text, start, end)) lines.Add(l);
 
-        int nonBlank = 0, blankSeparated = 0;
+        // Groups of lines between blank lines. Paragraph mode when the groups are small (an entry and its wrapped
+        // lines): each group is then one entry. Long groups are lists of one entry a line with a blank line here and there.
+        var groups = new List<int>();
         bool previousBlank = true;
         foreach (var (s, e) in lines)
         {
             bool blank = text.AsSpan(s, e - s).IsWhiteSpace();
             if (!blank)
             {
-                nonBlank++;
-                if (previousBlank) blankSeparated++;
+                if (previousBlank) groups.Add(0);
+                groups[^1]++;
             }
             previousBlank = blank;
         }
-        // Paragraph mode when (nearly) every entry stands alone between blank lines: wrapped lines then join.
-        bool paragraphs = nonBlank > 0 && blankSeparated * 10 >= nonBlank * 9 && nonBlank > blankSeparated;
+        int blankSeparated = groups.Count;
+        groups.Sort();
+        bool paragraphs = groups.Count >= 2 && groups[groups.Count / 2] <= 4 && groups.Any(g => g > 1);
         bool numbered = lines.Count(l => NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start).ToString())) * 2 >= Math.Max(1, blankSeparated);
 
         var items = new List<ListItem>();

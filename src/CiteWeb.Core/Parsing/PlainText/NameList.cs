@@ -42,6 +42,9 @@ internal static partial class NameList
     [GeneratedRegex(@"^(?<family>\p{Lu}[\p{L}'’-]+)\s+(?<given>(?:\p{Lu}\.\s*)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex FamilyInitialsRegex();
 
+    [GeneratedRegex(@"^(?:\p{Lu}\.(?:\s?-?\p{Lu}\.)*\s+)\p{Lu}[\p{L}'’\-]+(?:\s*,|\s*$|\s+and\s|\s*&)", RegexOptions.CultureInvariant)]
+    private static partial Regex InitialsFirstRegex();
+
     [GeneratedRegex(@"\s*(?:,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*&\s*)", RegexOptions.CultureInvariant)]
     private static partial Regex AndRegex();
 
@@ -55,7 +58,12 @@ internal static partial class NameList
         if (m.Success) { etAl = true; text = text[..m.Index].Trim().TrimEnd(','); }
         if (text.Length == 0) return names;
 
-        if (IsOrganisation(text))
+        if (InitialsFirstRegex().IsMatch(text))
+        {
+            // IEEE and other numbered styles print every name in natural order: "A. Author, B. Author, and C. Author".
+            names.AddRange(ParseNatural(text, out _));
+        }
+        else if (IsOrganisation(text))
         {
             names.Add(PersonName.Organisation(text));
         }

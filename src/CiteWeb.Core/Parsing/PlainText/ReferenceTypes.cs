@@ -9,7 +9,7 @@ namespace CiteWeb.Core.Parsing.PlainText;
 /// </summary>
 internal static partial class ReferenceTypes
 {
-    [GeneratedRegex(@"\b(?:proceedings|conference|symposium|workshop|colloquium|congress|FAccT|CHI|CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|AAAI|IJCAI|ICWSM|KDD|WWW|AIES|CSCW|SIGIR|WebSci|LTEDI)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:proc|conf|symp)\.|\b(?:proceedings|conference|symposium|workshop|colloquium|congress|FAccT|CHI|CVPR|ICCV|ECCV|NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|AAAI|IJCAI|ICWSM|KDD|WWW|AIES|CSCW|SIGIR|WebSci|LTEDI)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ProceedingsRegex();
 
     [GeneratedRegex(@"\b(?:arxiv|ssrn|biorxiv|medrxiv|psyarxiv|socarxiv|preprint|osf preprints|research square)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

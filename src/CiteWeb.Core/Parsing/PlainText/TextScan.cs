@@ -14,6 +14,9 @@ internal static class TextScan
         "corp", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "univ", "dept", "vs", "cf", "e.g", "i.e", "al", "ca", "c",
         "n.d", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mass", "calif",
         "u.s", "u.k", "ch", "chap", "fig", "orig", "pt", "ser", "suppl", "approx", "comp", "assn", "natl", "intl",
+        // Journal and proceedings abbreviations (IEEE, ISO 4): "Proc. IEEE Winter Conf. Applications ..."
+        "proc", "conf", "symp", "int", "j", "annu", "acad", "sci", "soc", "assoc", "inst", "technol", "comput",
+        "commun", "inf", "res", "appl", "eng", "lett", "mag", "stud", "bull", "q", "amer", "eur", "phil", "hum",
     };
 
     public static bool IsOpeningQuote(char c) => c is '“' or '"' or '‘' or '„' or '«' or '\'';
