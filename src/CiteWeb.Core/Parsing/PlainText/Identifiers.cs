@@ -31,6 +31,11 @@ internal static partial class Identifiers
     public static FoundIdentifiers Extract(string text)
     {
         var found = new FoundIdentifiers();
+        if (!text.Contains("http", StringComparison.Ordinal) && !text.Contains("www.", StringComparison.Ordinal) && !text.Contains("10.", StringComparison.Ordinal))
+        {
+            found.Rest = text;
+            return found;
+        }
         var rest = new StringBuilder(text.Length);
         int last = 0;
         foreach (Match m in IdentifierRegex().Matches(text))

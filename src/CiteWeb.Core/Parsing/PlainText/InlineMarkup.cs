@@ -17,13 +17,15 @@ internal static class InlineMarkup
     public static string Strip(string text)
     {
         if (text.Contains('&')) text = WebUtility.HtmlDecode(text);
+        // Most entries of a plain list carry no markup at all.
+        if (text.AsSpan().IndexOfAny(MarkupChars) < 0) return text;
         var sb = new StringBuilder(text.Length);
         bool italic = false;
         int i = 0;
         while (i < text.Length)
         {
             char c = text[i];
-            if (StartsUrl(text, i) && !(i > 0 && text[i - 1] == '('))
+            if (c is 'h' or 'w' && StartsUrl(text, i) && !(i > 0 && text[i - 1] == '('))
             {
                 int end = UrlEnd(text, i);
                 sb.Append(text, i, end - i);
@@ -52,6 +54,8 @@ internal static class InlineMarkup
         if (italic) sb.Append(ItalicEnd);
         return sb.ToString();
     }
+
+    private static readonly System.Buffers.SearchValues<char> MarkupChars = System.Buffers.SearchValues.Create("\\<[*_");
 
     private static bool IsEscapable(char c) => c is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')'
         or '#' or '+' or '-' or '.' or '!' or '$' or '<' or '>' or '&' or '|' or '~' or '"' or '\'';

@@ -97,6 +97,7 @@ public static partial class PlainTextReader
     // An endnote that discusses rather than cites: long, in sentences, with the first person or discourse words.
     private static bool LooksDiscursive(string text)
     {
+        if (text.Length < 150) return false;
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 35) return false;
         int discourse = words.Count(w => w is "I" or "we" or "We" or "argue" or "argues" or "argued" or "this" or "This" or "that" or "which" or "is" or "are" or "was" or "were");

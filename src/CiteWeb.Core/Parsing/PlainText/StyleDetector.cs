@@ -35,8 +35,13 @@ internal static partial class StyleDetector
     {
         if (items.Count == 0) return ReferenceStyle.Mla;
         int numbered = 0, paren = 0, dot = 0, apa = 0, harvard = 0, mla = 0, chicago = 0;
-        foreach (var item in items)
+        // A style shows in any fair sample: at most 120 entries, spread evenly over the list.
+        int step = Math.Max(1, items.Count / 120);
+        int n = 0;
+        for (int k = 0; k < items.Count; k += step)
         {
+            var item = items[k];
+            n++;
             var text = InlineMarkup.Strip(item.Text);
             if (item.Label is not null) numbered++;
             if (ParenYearRegex().IsMatch(text)) paren++;
@@ -47,7 +52,6 @@ internal static partial class StyleDetector
             if (MlaMarksRegex().IsMatch(text)) mla++;
             if (ChicagoMarksRegex().IsMatch(text)) chicago++;
         }
-        int n = items.Count;
         if (numbered * 2 > n) return ReferenceStyle.Numbered;
         if (paren * 2 > n) return apa >= harvard ? ReferenceStyle.Apa : ReferenceStyle.Harvard;
         if (dot * 2 > n) return ReferenceStyle.ChicagoAuthorDate;
