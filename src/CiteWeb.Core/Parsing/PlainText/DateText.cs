@@ -112,7 +112,8 @@ internal static partial class DateText
     }
 
     private static bool Valid(PrintedDate d) =>
-        (d.Month is null or >= 1 and <= 12) && (d.Day is null or >= 1 and <= 31) && (d.Year is not null || d.Month is not null);
+        (d.Month is null or >= 1 and <= 12) && (d.Year is not null || d.Month is not null)
+        && (d.Day is null || d.Day >= 1 && d.Day <= (d.Month is int m ? DateTime.DaysInMonth(d.Year ?? 2000, m) : 31));
 
     private static int MonthNumber(string text)
     {
