@@ -91,10 +91,10 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
     private FileResult ProcessFile(string file, string display, string exportDir, string? exportedAs)
     {
         Bibliography b;
-        try { b = InputFiles.Read(io, file); }
+        try { b = InputFiles.Read(io, display); }
         catch (UserError e)
         {
-            var message = e.Message.StartsWith(file + ": ", StringComparison.Ordinal) ? e.Message[(file.Length + 2)..] : e.Message;
+            var message = e.Message.StartsWith(display + ": ", StringComparison.Ordinal) ? e.Message[(display.Length + 2)..] : e.Message;
             DiagnosticPrinter.Print(io, [new Diagnostic(DiagnosticCodes.UnreadableFile, Severity.Error, message, new SourceSpan(display, 1, 1))]);
             return new FileResult(display, "?", 0, 1, 0, 0, "unreadable");
         }
