@@ -56,6 +56,8 @@ internal static partial class DateText
     {
         end = null;
         start = default;
+        // Most parts of an entry are words: a date has a digit or starts with a month or season.
+        if (text.Length is 0 or > 70 || text.AsSpan().IndexOfAnyInRange('0', '9') < 0 && !StartsLikeMonth(text.AsSpan().TrimStart())) return false;
         var t = text.Trim().TrimEnd('.', ',').Trim();
         if (t.Length is 0 or > 60) return false;
         var range = NumericRangeRegex().Match(t);
@@ -89,6 +91,17 @@ internal static partial class DateText
     }
 
     public static bool IsDate(string text) => TryParse(text, out _, out _);
+
+    private static readonly string[] MonthAndSeasonStarts =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "spr", "sum", "aut", "fal", "win"];
+
+    private static bool StartsLikeMonth(ReadOnlySpan<char> t)
+    {
+        if (t.Length < 3) return false;
+        foreach (var m in MonthAndSeasonStarts)
+            if (t.StartsWith(m, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 
     private static bool TryOne(string t, out PrintedDate date)
     {

@@ -240,6 +240,9 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     /// <summary>"Accessed 3 May 2023", "Uploaded on ...", "Last updated ...", "Presented at ...".</summary>
     private bool TryDatedPhrase(string t)
     {
+        // Each phrase starts with its verb: accessed, retrieved, viewed, consulted, uploaded, updated, last,
+        // modified, published, posted, presented, paper, delivered, abgerufen.
+        if (t.Length < 6 || "arvcuelmpdARVCUELMPD".IndexOf(t[0]) < 0) return false;
         Match m;
         if ((m = AccessedRegex().Match(t)).Success && DateText.TryParse(m.Groups["date"].Value, out var acc, out _))
         {
@@ -341,7 +344,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         Match m;
         // "transmediale / art & digitalculture (2020)", "Jan (2019)": a date in brackets closing the part.
-        if ((m = TrailingParenDateRegex().Match(t)).Success && m.Groups["head"].Length > 0 && DateText.TryParse(m.Groups["date"].Value, out var tds, out var tde))
+        if (t.EndsWith(')') && (m = TrailingParenDateRegex().Match(t)).Success && m.Groups["head"].Length > 0 && DateText.TryParse(m.Groups["date"].Value, out var tds, out var tde))
         {
             SetDate(tds, tde);
             var head = m.Groups["head"].Value.Trim();
@@ -354,7 +357,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
             if (m.Groups["i"].Success) SetOnce(Csl.Issue, m.Groups["i"].Value);
             return MarkClassified(false);
         }
-        if ((m = HeadVolumeRegex().Match(t)).Success && !DateText.IsDate(t))
+        if (t.Contains("vol", StringComparison.OrdinalIgnoreCase) && (m = HeadVolumeRegex().Match(t)).Success && !DateText.IsDate(t))
         {
             pending.Add((TextScan.Value(m.Groups["head"].Value), false));
             SetOnce(Csl.Volume, m.Groups["v"].Value);

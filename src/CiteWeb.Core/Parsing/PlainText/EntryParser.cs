@@ -12,7 +12,10 @@ internal sealed class ParsedEntry(Reference reference)
     /// <summary>URLs printed with stray characters, repaired in the model.</summary>
     public List<FoundUrl> RepairedUrls { get; } = [];
     public List<PersonName>? Creators { get; set; }
-    public string CreatorRole { get; set; } = Csl.Author;
+    /// <summary>The role the creators were printed in (author, editor, translator); null until known.</summary>
+    public string? CreatorRole { get; set; }
+    /// <summary>The entry opens with a repeated-author dash ("———."): its creators are the previous entry's.</summary>
+    public bool RepeatsPrevious { get; set; }
 }
 
 /// <summary>
@@ -36,7 +39,7 @@ internal static partial class EntryParser
     [GeneratedRegex(@"(?:,\s*|\s+)\(?(?<role>eds?|Eds?|editors?|Hg|Hrsg|comp|comps|trans)\.{0,2}\)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleSuffixRegex();
 
-    public static ParsedEntry Parse(string raw, ReferenceStyle style, ParsedEntry? previous)
+    public static ParsedEntry Parse(string raw, ReferenceStyle style)
     {
         var text = InlineMarkup.Strip(raw);
         var ids = Identifiers.Extract(text);
@@ -52,11 +55,11 @@ internal static partial class EntryParser
         var dash = DashRegex().Match(s);
         if (dash.Success && dash.Length > 0 && s.Length > dash.Length)
         {
-            entry.Creators = previous?.Creators;
+            // The names are the previous entry's: the list fills them in once every entry is read (RepeatsPrevious).
+            entry.RepeatsPrevious = true;
             entry.CreatorRole = dash.Groups["role"].Value.Contains("ed", StringComparison.OrdinalIgnoreCase) ? Csl.Editor
                 : dash.Groups["role"].Value.Contains("trans", StringComparison.OrdinalIgnoreCase) ? Csl.Translator
-                : previous?.CreatorRole ?? Csl.Author;
-            if (previous?.Creators is null) entry.Doubts.Add("a repeated-author dash with no author before it");
+                : null;
             s = s[dash.Length..];
             s = ReadAuthorDate(s, style, reader, out _);
             s = ReadLeadingYear(s, reader);
@@ -92,8 +95,9 @@ internal static partial class EntryParser
             }
             entry.Creators = NameList.ParseInverted(names);
         }
-        if (entry.Creators is { Count: > 0 }) r.SetNames(entry.CreatorRole, [.. entry.Creators]);
         if (entry.CreatorRole == Csl.Editor) parts.HasEditors = true;
+        entry.CreatorRole ??= Csl.Author;
+        if (entry.Creators is { Count: > 0 }) r.SetNames(entry.CreatorRole, [.. entry.Creators]);
 
         // 2. The rest: title, then elements.
         reader.Read(s);
@@ -109,7 +113,7 @@ internal static partial class EntryParser
         parts.Url = r.Url;
 
         // An organisation with nothing after it is a title ("1001 Free Fonts. <url>").
-        if (r.Title is null && entry.Creators is [{ Literal: { } literal }] && names is not null)
+        if (r.Title is null && entry.Creators is [{ Literal: { } literal }] && names is not null && !entry.RepeatsPrevious)
         {
             r.Title = literal;
             r.SetNames(Csl.Author, null);

@@ -32,7 +32,8 @@ internal static partial class ListSplitter
         foreach (var (lineStart, lineEnd) in Lines(text))
         {
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            var m = HeadingRegex().Match(line.ToString());
+            // Headings are short lines; only those are matched (and only a match is made a string).
+            var m = line.Length <= 80 && HeadingRegex().IsMatch(line) ? HeadingRegex().Match(line.ToString()) : Match.Empty;
             if (m.Success)
             {
                 var name = m.Groups["name"].Value.ToLowerInvariant();
@@ -92,7 +93,7 @@ internal static partial class ListSplitter
         int blankSeparated = groups.Count;
         groups.Sort();
         bool paragraphs = groups.Count >= 2 && groups[groups.Count / 2] <= 4 && groups.Any(g => g > 1);
-        bool numbered = lines.Count(l => NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start).ToString())) * 2 >= Math.Max(1, blankSeparated);
+        bool numbered = lines.Count(l => NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start))) * 2 >= Math.Max(1, blankSeparated);
 
         var items = new List<ListItem>();
         var current = new StringBuilder();
@@ -116,18 +117,19 @@ internal static partial class ListSplitter
                 Flush();
                 continue;
             }
-            var lineText = line.ToString();
             int contentStart = s;
             string? lineLabel = null;
-            var number = NumberRegex().Match(lineText);
+            // Only a line that starts like a marker is matched as a string.
+            bool marker = line.TrimStart() is { Length: > 0 } trimmed && (char.IsDigit(trimmed[0]) || trimmed[0] is '[' or '-' or '*' or '+' or '•' or '‣' or '◦' or '<');
+            var number = marker ? NumberRegex().Match(line.ToString()) : Match.Empty;
             if (number.Success && (numbered || itemStart < 0))
             {
                 lineLabel = number.Groups["n"].Value;
                 contentStart = s + number.Length;
             }
-            else
+            else if (marker)
             {
-                var bullet = BulletRegex().Match(lineText);
+                var bullet = BulletRegex().Match(line.ToString());
                 if (bullet.Success) contentStart = s + bullet.Length;
             }
             bool indented = line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && !number.Success && contentStart == s;

@@ -33,29 +33,27 @@ public static partial class PlainTextReader
         var style = options.Style == ReferenceStyle.Auto ? StyleDetector.Detect(items) : options.Style;
         bibliography.Style = PlainTextReaderOptions.Name(style);
 
+        // Entries are independent but for repeated-author dashes, which are filled in afterwards in list order:
+        // long lists are read on every core.
+        var entries = new ParsedEntry?[items.Count];
+        if (items.Count >= 64)
+            Parallel.For(0, items.Count, i => entries[i] = ReadEntry(items[i], style));
+        else
+            for (int i = 0; i < items.Count; i++) entries[i] = ReadEntry(items[i], style);
+
         ParsedEntry? previous = null;
-        foreach (var item in items)
+        for (int i = 0; i < items.Count; i++)
         {
+            var item = items[i];
             var at = lines.At(item.Start, item.End - item.Start);
-            if (!LooksLikeReference(item.Text))
+            if (entries[i] is not { } entry)
             {
                 bibliography.Diagnostics.Add(new Diagnostic(DiagnosticCodes.NotAReference, Severity.Info,
                     $"not read as a reference (no year, link or title): \"{Abbreviate(item.Text)}\"", at));
                 continue;
             }
-            ParsedEntry entry;
-            try
-            {
-                entry = EntryParser.Parse(item.Text, style, previous);
-            }
-            catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or RegexMatchTimeoutException)
-            {
-                // A reader bug must not lose the entry: keep it whole, as a note, and say so.
-                var kept = new Reference("", "document") { [Csl.Note] = item.Text };
-                entry = new ParsedEntry(kept);
-                entry.Doubts.Add($"the entry could not be read ({ex.GetType().Name}); kept as a note");
-            }
             var r = entry.Reference;
+            if (entry.RepeatsPrevious) RepeatAuthors(entry, previous);
             r.Source = at;
             r.RawText = text.AsMemory(item.Start, item.End - item.Start);
             if (item.Label is not null) r.Custom["label"] = item.Label;
@@ -76,6 +74,36 @@ public static partial class PlainTextReader
         AssignKeys(bibliography.References);
         bibliography.Diagnostics.Sort((a, b) => a.Span.Offset.CompareTo(b.Span.Offset));
         return bibliography;
+    }
+
+    private static ParsedEntry? ReadEntry(ListItem item, ReferenceStyle style)
+    {
+        if (!LooksLikeReference(item.Text)) return null;
+        try
+        {
+            return EntryParser.Parse(item.Text, style);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidOperationException or RegexMatchTimeoutException)
+        {
+            // A reader bug must not lose the entry: keep it whole, as a note, and say so.
+            var kept = new ParsedEntry(new Reference("", "document") { [Csl.Note] = item.Text });
+            kept.Doubts.Add($"the entry could not be read ({ex.GetType().Name}); kept as a note");
+            return kept;
+        }
+    }
+
+    // "———." is the previous entry's creators, in the role the dash names or else the one they had.
+    private static void RepeatAuthors(ParsedEntry entry, ParsedEntry? previous)
+    {
+        var role = entry.CreatorRole is { } explicitRole && explicitRole != Csl.Author ? explicitRole : previous?.CreatorRole ?? Csl.Author;
+        entry.CreatorRole = role;
+        if (previous?.Creators is not { Count: > 0 } names)
+        {
+            entry.Doubts.Insert(0, "a repeated-author dash with no author before it");
+            return;
+        }
+        entry.Creators = names;
+        entry.Reference.SetNames(role, [.. names]);
     }
 
     /// <summary>Reads a stream as UTF-8 (or the encoding its byte-order mark names); the stream is left open.</summary>

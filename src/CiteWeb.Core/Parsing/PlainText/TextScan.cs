@@ -19,6 +19,8 @@ internal static class TextScan
         "commun", "inf", "res", "appl", "eng", "lett", "mag", "stud", "bull", "q", "amer", "eur", "phil", "hum",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup = Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool IsOpeningQuote(char c) => c is '“' or '"' or '‘' or '„' or '«' or '\'';
 
     public static char ClosingFor(char open) => open switch
@@ -48,7 +50,7 @@ internal static class TextScan
     public static List<string> Elements(string s)
     {
         var result = new List<string>();
-        var current = new StringBuilder();
+        int start = 0;
         int depth = 0;
         bool italic = false;
         for (int i = 0; i < s.Length; i++)
@@ -63,31 +65,23 @@ internal static class TextScan
                 int close = FindClosingQuote(s, i);
                 if (close > 0)
                 {
-                    current.Append(s, i, close - i + 1);
                     i = close;
                     continue;
                 }
             }
-            current.Append(c);
             if (italic || depth > 0) continue;
             bool atEnd = i + 1 >= s.Length || s[i + 1] == ' ';
-            if (c == '.' && atEnd && !IsAbbreviationBefore(s, i))
-            {
-                Flush();
-            }
-            else if (c is '?' or '!' && i + 2 < s.Length && s[i + 1] == ' ' && s[i + 2] == InlineMarkup.ItalicStart)
-            {
-                Flush();
-            }
+            if (c == '.' && atEnd && !IsAbbreviationBefore(s, i)) Flush(i + 1);
+            else if (c is '?' or '!' && i + 2 < s.Length && s[i + 1] == ' ' && s[i + 2] == InlineMarkup.ItalicStart) Flush(i + 1);
         }
-        Flush();
+        Flush(s.Length);
         return result;
 
-        void Flush()
+        void Flush(int end)
         {
-            var t = current.ToString().Trim();
-            if (t.Length > 0 && t != ".") result.Add(t);
-            current.Clear();
+            var t = s.AsSpan(start, end - start).Trim();
+            if (t.Length > 0 && !(t.Length == 1 && t[0] == '.')) result.Add(t.ToString());
+            start = end;
         }
     }
 
@@ -101,7 +95,7 @@ internal static class TextScan
         // Initials: "M.", "A.S.", "L.-J."
         if (word.Length == 1 && char.IsUpper(word[0])) return true;
         if (word.Length <= 5 && word.IndexOf('.') > 0 && char.IsUpper(word[0]) && !word.ContainsAny("0123456789")) return true;
-        if (!Abbreviations.Contains(word.ToString())) return false;
+        if (!AbbreviationLookup.Contains(word)) return false;
         // "3rd ed." ends the edition element.
         if (word.Equals("ed", StringComparison.OrdinalIgnoreCase) || word.Equals("edn", StringComparison.OrdinalIgnoreCase))
         {
