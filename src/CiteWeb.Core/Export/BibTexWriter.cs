@@ -129,6 +129,8 @@ public static class BibTexWriter
         Add("abstract", Csl.Abstract);
         Add("note", Csl.Note);
         Add("annote", Csl.Annote);
+        // A CSL type that BibTeX folds into a wider one keeps its kind as BibLaTeX's entrysubtype, which the reader maps back.
+        if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype));
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
         foreach (var (name, value) in r.Fields)
             if (!Written.Contains(name) && value.Length > 0)
@@ -238,6 +240,17 @@ public static class BibTexWriter
             _ => "misc",
         };
     }
+
+    private static string? SubtypeOf(string cslType, string entryType) => (cslType, entryType) switch
+    {
+        ("article-magazine", "article") => "magazine",
+        ("article-newspaper", "article") => "newspaper",
+        ("article", "article") => "preprint",
+        ("post-weblog", "online") => "blog",
+        // What lands in @misc (a talk, a film in classic BibTeX) says what it was by its CSL type's name.
+        (not "document", "misc") => cslType,
+        _ => null,
+    };
 
     private static bool IsMasters(Reference r) =>
         r.Fields[Csl.Genre] is { } g && (g.Contains("master", StringComparison.OrdinalIgnoreCase) || g.Contains("MA ", StringComparison.Ordinal));

@@ -126,6 +126,8 @@ public sealed class LatexCodecTests
     [InlineData("{}x{}", true, "x")]
     [InlineData("a { b } c", true, "a " + NoCase + "b</span> c")]
     [InlineData("a < b & c > d", true, "a < b & c > d")]
+    [InlineData(@"Parrots {\char""1F99C} \char65\char'101", true, "Parrots 🦜 AA")]
+    [InlineData(@"\char""D800 \char""ZZ", false, @"\char""D800 \char""ZZ")]
     // Malformed input never throws and never loses text
     [InlineData(@"abc\", false, @"abc\")]
     [InlineData(@"x\'{", false, "x´")]
@@ -179,7 +181,8 @@ public sealed class LatexCodecTests
     [InlineData("© 2020 € § …", true, @"\textcopyright{} 2020 \texteuro{} \S{} \ldots{}")]
     [InlineData("a\u2009b ´", true, @"a\,b \textasciiacute{}")]
     [InlineData("‘x’ “y”", true, @"\textquoteleft{}x\textquoteright{} ``y''")]
-    [InlineData("α ả", true, "α ả")]
+    [InlineData("α ả", true, @"{\char""3B1} {\char""1EA3}")]
+    [InlineData("Parrots 🦜", true, @"Parrots {\char""1F99C}")]
     public void Encode_produces_latex(string richText, bool ascii, string expected)
     {
         Assert.Equal(expected, LatexEncoder.Encode(richText, ascii));

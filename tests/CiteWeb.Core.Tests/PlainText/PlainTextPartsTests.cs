@@ -26,6 +26,7 @@ public sealed class NameListTests
     [InlineData("University of Guelph, Office of Teaching and Learning", "[University of Guelph, Office of Teaching and Learning]")]
     [InlineData("Remzan, Nihal, Younes El Hachimi, and Karim Tahiry", "Remzan, Nihal | El Hachimi, Younes | Tahiry, Karim")]
     [InlineData("King, Martin Luther, Jr.", "King, Martin Luther")]
+    [InlineData("Zook, M., Barocas, S., boyd, d., & Crawford, K.", "Zook, M. | Barocas, S. | boyd, d. | Crawford, K.")]
     public void Inverted_lists(string printed, string expected) => Assert.Equal(expected, Show(NameList.ParseInverted(printed)));
 
     [Theory]

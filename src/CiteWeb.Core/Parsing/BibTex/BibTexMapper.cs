@@ -224,7 +224,13 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         {
             if (subtype.Equals("magazine", StringComparison.OrdinalIgnoreCase)) r.Type = "article-magazine";
             else if (subtype.Equals("newspaper", StringComparison.OrdinalIgnoreCase)) r.Type = "article-newspaper";
+            else if (subtype.Equals("preprint", StringComparison.OrdinalIgnoreCase)) r.Type = "article";
         }
+        if (e.Type == "online" && subtype is not null && subtype.Equals("blog", StringComparison.OrdinalIgnoreCase)) r.Type = "post-weblog";
+        bool misc = e.Type == "misc" && subtype is not null && subtype != "document" && Csl.Types.Contains(subtype);
+        if (misc) r.Type = subtype!;
+        // A subtype the CSL type now says is not kept twice; the writer derives it from the type again.
+        if (subtype is not null && (misc || r.Type is "article-magazine" or "article-newspaper" or "article" or "post-weblog")) r.Custom["entrysubtype"] = null;
         if (r.Fields[Csl.Genre] is null)
         {
             if (e.Type == "phdthesis") r.Fields[Csl.Genre] = "PhD thesis";

@@ -21,6 +21,10 @@ public static partial class LatexDecoder
                 {
                     _pos++;
                 }
+                if (src[(start + 1).._pos] is "char" && CharCode())
+                {
+                    return;
+                }
                 if (!LatexTables.ByName.TryGetValue(src[(start + 1).._pos], out command))
                 {
                     Unknown(start);
@@ -59,6 +63,34 @@ public static partial class LatexDecoder
                 }
             }
             Execute(command);
+        }
+
+        /// <summary>\char"1F99C, \char'101, \char65: a character by its code (what --ascii writes for one with no name).</summary>
+        private bool CharCode()
+        {
+            ReadOnlySpan<char> src = _src;
+            int p = _pos;
+            while (p < src.Length && src[p] == ' ') p++;
+            int radix = 10;
+            if (p < src.Length && src[p] == '"') { radix = 16; p++; }
+            else if (p < src.Length && src[p] == '\'') { radix = 8; p++; }
+            int digitsStart = p;
+            long value = 0;
+            while (p < src.Length && p - digitsStart < 8 && DigitValue(src[p], radix) is int d and >= 0)
+            {
+                value = value * radix + d;
+                p++;
+            }
+            if (p == digitsStart || value is 0 or > 0x10FFFF || value is >= 0xD800 and <= 0xDFFF) return false;
+            _pos = p;
+            AppendText(char.ConvertFromUtf32((int)value));
+            return true;
+        }
+
+        private static int DigitValue(char c, int radix)
+        {
+            int d = c is >= '0' and <= '9' ? c - '0' : c is >= 'A' and <= 'F' ? c - 'A' + 10 : c is >= 'a' and <= 'f' ? c - 'a' + 10 : -1;
+            return d < radix ? d : -1;
         }
 
         private void Execute(LatexCommand command)

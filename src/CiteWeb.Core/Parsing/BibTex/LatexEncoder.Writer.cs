@@ -283,7 +283,19 @@ public static partial class LatexEncoder
             }
             if (!_ascii || !TryWriteAccented(text[i..end], ref output))
             {
-                output.Append(text[i..end]);
+                if (_ascii)
+                {
+                    // No LaTeX name (an emoji, a CJK character): its code point, \char"1F99C, which XeTeX and LuaTeX
+                    // print and the decoder reads back; a surrogate pair is one code point.
+                    if (char.IsHighSurrogate(c) && end < limit && char.IsLowSurrogate(text[end])) end++;
+                    for (int k = i; k < end; k++)
+                    {
+                        int codePoint = char.IsHighSurrogate(text[k]) && k + 1 < end ? char.ConvertToUtf32(text[k], text[++k]) : text[k];
+                        if (codePoint < 0x80) output.Append(((char)codePoint).ToString());
+                        else output.Append("{\\char\"" + codePoint.ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "}");
+                    }
+                }
+                else output.Append(text[i..end]);
             }
             return end;
         }

@@ -35,7 +35,8 @@ internal static partial class NameList
     private static partial Regex EtAlRegex();
 
     // "A.", "A. D.", "L.-J.", "A.S.", "J" — given names printed as initials only.
-    [GeneratedRegex(@"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)?\s*)+$", RegexOptions.CultureInvariant)]
+    // Lower-case initials with their dots too, for names printed in lower case ("boyd, d.").
+    [GeneratedRegex(@"^(?:\p{Lu}\.?(?:-\p{Lu}\.?)?\s*)+$|^(?:\p{Ll}\.\s*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex InitialsRegex();
 
     // APA without a comma: "Brock A." / "Gitelman L."
