@@ -16,13 +16,18 @@ public static class CiteWebApp
             config.ConfigureConsole(io.OutConsole);
             config.PropagateExceptions();
             config.AddCommand<ParseCommand>("parse")
-                .WithDescription("Read bibliographies (.bib, CSL-JSON .json, .ris) and print them structured")
+                .WithDescription("Read bibliographies (.bib, CSL-JSON .json, .ris, printed works-cited lists .txt/.md) and print them structured")
                 .WithExample("parse", "bib/fairlearn-docs-refs.bib")
+                .WithExample("parse", "bib/luchs-2023-ai-for-all.txt", "--format", "bibtex")
                 .WithExample("parse", "refs.bib", "--format", "csl-json");
             config.AddCommand<ExportCommand>("export")
                 .WithDescription("Write bibliographies as BibTeX, BibLaTeX, CSL-JSON or RIS, optionally cleaned")
                 .WithExample("export", "refs.bib", "--to", "biblatex", "--clean", "-o", "clean.bib")
                 .WithExample("export", "refs.bib", "--to", "bibtex", "--clean", "--dry-run");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("Check a manuscript's in-text citations against its works-cited list")
+                .WithExample("check", "--works-cited", "bib/luchs-2023-ai-for-all.txt", "--manuscript", "bib/manuscripts/luchs-2023-ai-for-all.txt")
+                .WithExample("check", "--works-cited", "refs.bib", "--manuscript", "paper.md", "--format", "markdown", "--ignore", "CW013");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography")
                 .WithExample("run", "bib");

@@ -1,0 +1,47 @@
+using CiteWeb.Core.Manuscripts;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Checks;
+
+/// <summary>Every consistency check, in one place (JabRef's way), and the run that applies them.</summary>
+public static class CheckCatalogue
+{
+    public static IReadOnlyList<ICheck> All { get; } =
+    [
+        new CitationWithoutEntry(), new EntryNeverCited(), new AuthorSpelling(), new TitleDiffers(), new AmbiguousAuthor(),
+        new IbidUse(), new IbidWithoutAntecedent(), new PageOutOfRange(), new EtAlMismatch(), new AlphabeticalOrder(),
+        new DuplicateEntry(), new MalformedLink(), new MissingElement(),
+    ];
+
+    /// <summary>Extracts the manuscript's citations, matches them to the works cited, and runs every check not ignored.</summary>
+    public static CheckReport Run(Manuscript manuscript, Bibliography worksCited, IReadOnlyCollection<string>? ignore = null)
+    {
+        var index = new WorksIndex(worksCited.References);
+        var citations = CitationExtractor.Extract(manuscript, index);
+        var matches = new List<CitationMatch>(citations.Count);
+        Citation? last = null;
+        IReadOnlyList<WorkMatch>? lastWorks = null;
+        foreach (var citation in citations)
+        {
+            if (citation.Kind == CitationKind.Ibid)
+            {
+                // ibid. is the work of the citation before it, whatever page it names.
+                matches.Add(new CitationMatch(citation, lastWorks?.Select(w => new WorkMatch(citation.Works[0], w.Entries)).ToList() ?? [], last));
+                continue;
+            }
+            var works = citation.Works.Select(index.Match).ToList();
+            matches.Add(new CitationMatch(citation, works, null));
+            last = citation;
+            lastWorks = works;
+        }
+        var context = new CheckContext(manuscript, worksCited, citations, matches);
+        var findings = All.Where(c => ignore is null || !ignore.Contains(c.Code, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(c => c.Run(context))
+            .OrderBy(f => f.Span.File == manuscript.File ? 0 : 1).ThenBy(f => f.Span.Line).ThenBy(f => f.Span.Column).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ToList();
+        return new CheckReport(manuscript, worksCited, citations, matches, findings);
+    }
+}
+
+/// <summary>What `citeweb check` reports: the citations found, how they matched, and the findings.</summary>
+public sealed record CheckReport(Manuscript Manuscript, Bibliography WorksCited, IReadOnlyList<Citation> Citations, IReadOnlyList<CitationMatch> Matches, IReadOnlyList<Finding> Findings);

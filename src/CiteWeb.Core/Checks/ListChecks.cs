@@ -1,0 +1,150 @@
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
+using CiteWeb.Core.Transforms;
+
+namespace CiteWeb.Core.Checks;
+
+/// <summary>CW002: an entry of the works cited that the text never cites.</summary>
+public sealed class EntryNeverCited : ICheck
+{
+    public string Code => "CW002";
+    public Severity Severity => Severity.Warning;
+    public string Description => "an entry of the works cited never cited in the text";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        var cited = new HashSet<Reference>(c.Matches.SelectMany(m => m.Works).SelectMany(w => w.Entries), ReferenceEqualityComparer.Instance);
+        foreach (var r in c.WorksCited.References)
+            if (!cited.Contains(r))
+                yield return new Finding(Code, Severity, $"'{Label(r)}' is in the works cited but never cited", Where(r, c), null, r.Id);
+    }
+
+    internal static string Label(Reference r) =>
+        (r.Creators.Count > 0 ? r.Creators[0].FamilyWithParticles + ", " : "") + RichText.ToPlain(r.Title ?? r.Id);
+
+    internal static SourceSpan Where(Reference r, CheckContext c) => r.Source ?? new SourceSpan(c.WorksCited.Source, 1, 1);
+}
+
+/// <summary>CW010: the works cited is not in alphabetical order (by author, else by title; articles ignored).</summary>
+public sealed class AlphabeticalOrder : ICheck
+{
+    public string Code => "CW010";
+    public Severity Severity => Severity.Warning;
+    public string Description => "the works cited out of alphabetical order";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        var refs = c.WorksCited.References;
+        for (int i = 1; i < refs.Count; i++)
+        {
+            var before = SortKey(refs[i - 1]);
+            var here = SortKey(refs[i]);
+            int order = string.CompareOrdinal(here, before);
+            // Works by the same author go by title, a leading article ignored (MLA 9, 5.6).
+            if (order == 0) order = string.CompareOrdinal(TextFolding.NormaliseTitle(refs[i].Title ?? ""), TextFolding.NormaliseTitle(refs[i - 1].Title ?? ""));
+            if (order < 0)
+                yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(refs[i])}' comes after '{EntryNeverCited.Label(refs[i - 1])}' but sorts before it", EntryNeverCited.Where(refs[i], c), null, refs[i].Id);
+        }
+    }
+
+    // MLA sorts letter by letter on the first element (the author's family name with its particle, else the
+    // title without a leading article), ignoring case, accents and punctuation.
+    private static string SortKey(Reference r)
+    {
+        var first = r.Creators.Count > 0 ? r.Creators[0].FamilyWithParticles + " " + (r.Creators[0].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");
+        return TextFolding.KeyPart(first);
+    }
+}
+
+/// <summary>CW011: the same work twice in the works cited.</summary>
+public sealed class DuplicateEntry : ICheck
+{
+    public string Code => "CW011";
+    public Severity Severity => Severity.Warning;
+    public string Description => "the same work twice in the works cited";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        var seen = new Dictionary<string, Reference>(StringComparer.Ordinal);
+        foreach (var r in c.WorksCited.References)
+        {
+            var key = (r.Creators.Count > 0 ? TextFolding.KeyPart(r.Creators[0].FamilyWithParticles) : "") + "|" + TextFolding.NormaliseTitle(r.Title ?? "") + "|" + (r.ContainerTitle is null ? "" : TextFolding.NormaliseTitle(r.ContainerTitle));
+            if (r.Title is null) continue;
+            if (seen.TryGetValue(key, out var first))
+                yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}' is listed twice (first at line {first.Source?.Line})", EntryNeverCited.Where(r, c), null, r.Id);
+            else seen[key] = r;
+        }
+    }
+}
+
+/// <summary>CW012: a URL or DOI in an entry that is malformed (or was printed with stray characters).</summary>
+public sealed class MalformedLink : ICheck
+{
+    public string Code => "CW012";
+    public Severity Severity => Severity.Warning;
+    public string Description => "a malformed URL or DOI in an entry";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        foreach (var r in c.WorksCited.References)
+        {
+            if (r.Url is { } url && !Urls.IsValid(url))
+                yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}': '{url}' is not a valid web address", EntryNeverCited.Where(r, c), null, r.Id);
+            if (r.Doi is { } doi && !DoiBare.IsValid(doi))
+                yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}': '{doi}' is not a DOI", EntryNeverCited.Where(r, c), null, r.Id);
+        }
+        // URLs the reader repaired (a stray '<' printed after one) are malformed as printed.
+        foreach (var d in c.WorksCited.Diagnostics)
+            if (d.Code == DiagnosticCodes.RepairedUrl)
+                yield return new Finding(Code, Severity, "as printed, " + d.Message, d.Span);
+    }
+}
+
+/// <summary>CW013: an element the entry's type needs is missing (a journal article without its journal, a book
+/// without its publisher); a web source without an access date is only advice.</summary>
+public sealed class MissingElement : ICheck
+{
+    public string Code => "CW013";
+    public Severity Severity => Severity.Warning;
+    public string Description => "an element the entry's type needs is missing (a web source without an access date: info)";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        foreach (var r in c.WorksCited.References)
+        {
+            var missing = new List<string>();
+            if (r.Creators.Count == 0 && r.Type is not ("webpage" or "post-weblog")) missing.Add("author");
+            if (r.Title is null) missing.Add("title");
+            if (r.Issued is null) missing.Add("date");
+            switch (r.Type)
+            {
+                case "article-journal":
+                    if (r.ContainerTitle is null) missing.Add("journal");
+                    if (r.Fields[Csl.Volume] is null && r.Fields[Csl.Issue] is null && r.Page is null && r.Doi is null && r.Url is null) missing.Add("volume, issue, pages or DOI");
+                    break;
+                case "chapter":
+                    if (r.ContainerTitle is null) missing.Add("book title");
+                    if (r.Page is null) missing.Add("pages");
+                    if (r.Publisher is null) missing.Add("publisher");
+                    break;
+                case "book":
+                case "report":
+                    if (r.Publisher is null) missing.Add("publisher");
+                    break;
+                case "paper-conference":
+                    if (r.ContainerTitle is null && r.Fields[Csl.EventTitle] is null) missing.Add("proceedings or conference");
+                    if (r.Page is null && r.Doi is null && r.Url is null) missing.Add("pages, DOI or URL");
+                    break;
+                case "article-magazine" or "article-newspaper":
+                    if (r.ContainerTitle is null) missing.Add("magazine or newspaper");
+                    break;
+            }
+            if (missing.Count > 0)
+                yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}' ({r.Type}) has no {string.Join(", no ", missing)}", EntryNeverCited.Where(r, c), null, r.Id);
+            bool web = r.Url is not null && r.Type is "webpage" or "post-weblog" or "article-magazine" or "article-newspaper" or "motion_picture";
+            if (web && !r.Dates.ContainsKey(Csl.Accessed))
+                yield return new Finding(Code, Severity.Info, $"'{EntryNeverCited.Label(r)}' is a web source without an access date (MLA 9: optional, recommended when there is no publication date)", EntryNeverCited.Where(r, c), null, r.Id);
+        }
+    }
+}

@@ -1,0 +1,310 @@
+using System.Text.RegularExpressions;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Manuscripts;
+
+/// <summary>
+/// Finds the in-text citations of a manuscript's body, with their positions: MLA parentheticals ("(Benjamin 183)",
+/// "(Apprich, Technotopia 90)", "(Srnicek, “Data, Compute, Labor” 242)", "(West et al. 6)", "(O’Neil; Eubanks)",
+/// "see, for instance,"), author-date ones ("(Benjamin, 2019, p. 3)"), narrative ones (the author named in the
+/// sentence, the page in parentheses), "ibid.", Pandoc "[@key, p. 33]" and "@key", and LaTeX "\cite" and its family.
+/// A parenthesis that is none of these — a year in running text, an aside, an acronym — is not a citation.
+/// </summary>
+public static partial class CitationExtractor
+{
+    [GeneratedRegex(@"\\(?:[pPtT]ext|[pP]aren|[aA]uto|[fF]oot|[sS]mart|[sS]uper)?cite[a-z]*\*?\s*(?:\[(?<pre>[^\]]*)\])?\s*(?:\[(?<post>[^\]]*)\])?\s*\{(?<keys>[^}]+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex LatexCiteRegex();
+
+    [GeneratedRegex(@"\[(?<body>[^\[\]]*?@[\p{L}\p{N}_][^\[\]]*)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PandocBracketRegex();
+
+    [GeneratedRegex(@"(?<pre>[^;@]*?)-?@(?<key>[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])(?:\s*,\s*(?<loc>[^;]+))?", RegexOptions.CultureInvariant)]
+    private static partial Regex PandocItemRegex();
+
+    [GeneratedRegex(@"(?<![\w@\[])@(?<key>[\p{L}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_])(?!\.\w)", RegexOptions.CultureInvariant)]
+    private static partial Regex PandocNarrativeRegex();
+
+    [GeneratedRegex(@"^(?:see\s+)?ibid\.?(?:,?\s*(?:pp?\.\s*)?(?<loc>[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?))?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IbidRegex();
+
+    [GeneratedRegex(@"^(?:pp?\.\s*)?(?<loc>(?:\d+|[ivxlc]+)(?:\s*[-–]\s*(?:\d+|[ivxlc]+))?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocatorOnlyRegex();
+
+    [GeneratedRegex(@"^(?<prefix>(?:see(?:\s+also)?(?:,?\s*(?:for\s+(?:instance|example)|e\.g\.))?|cf\.|e\.g\.|qtd\.\s+in|quoted\s+in|as\s+in)[,:]?\s+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PrefixRegex();
+
+    // The end of a cited part: a locator ("183", "11-12", "p. 3", "ix-xii") and/or a year ("2019", "2019a").
+    [GeneratedRegex(@"(?:,?\s+(?<year>(?:1[5-9]|20)\d\d[a-z]?))?(?:,?\s+(?:pp?\.\s*)?(?<loc>(?:\d+|[ivxlc]+)(?:\s*[-–]\s*(?:\d+|[ivxlc]+))?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TailRegex();
+
+    [GeneratedRegex(@"^(?:1[5-9]|20)\d\d[a-z]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearOnlyRegex();
+
+    // Remarks after the locator: "own translation", "emphasis added".
+    [GeneratedRegex(@",\s*(?:(?:my|own|author['’]s)\s+translation|translation\s+mine|emphasis\s+(?:added|mine|in\s+original)|original\s+emphasis)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RemarkRegex();
+
+    // "(Tkacz 24, cited after Raymond)": the source quoted and the source quoting it are both cited.
+    [GeneratedRegex(@",\s*(?:cited|quoted|qtd\.)\s+(?:after|in|by)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CitedAfterRegex();
+
+    public static List<Citation> Extract(Manuscript manuscript, WorksIndex works)
+    {
+        var citations = new List<Citation>();
+        string previousText = "";
+        foreach (var paragraph in manuscript.Paragraphs)
+        {
+            var text = paragraph.Text;
+            var context = previousText;
+            previousText = text;
+            var found = new List<Citation>();
+            var taken = new List<(int Start, int End)>();
+            foreach (Match m in LatexCiteRegex().Matches(text))
+            {
+                var keys = m.Groups["keys"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var loc = m.Groups["post"].Success ? m.Groups["post"].Value : m.Groups["pre"].Success && !m.Groups["post"].Success ? m.Groups["pre"].Value : null;
+                found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key,
+                    keys.Select(k => new CitedWork { Key = k, Locator = string.IsNullOrWhiteSpace(loc) ? null : loc.Trim() }).ToList()));
+                taken.Add((m.Index, m.Index + m.Length));
+            }
+            foreach (Match m in PandocBracketRegex().Matches(text))
+            {
+                if (Overlaps(taken, m.Index)) continue;
+                var keyed = new List<CitedWork>();
+                foreach (var part in m.Groups["body"].Value.Split(';'))
+                {
+                    var item = PandocItemRegex().Match(part.Trim());
+                    if (item.Success)
+                        keyed.Add(new CitedWork { Key = item.Groups["key"].Value, Locator = item.Groups["loc"].Success ? item.Groups["loc"].Value.Trim() : null, Prefix = NullIfEmpty(item.Groups["pre"].Value) });
+                }
+                if (keyed.Count == 0) continue;
+                found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key, keyed));
+                taken.Add((m.Index, m.Index + m.Length));
+            }
+            if (manuscript.Format is "markdown" or "text")
+            {
+                foreach (Match m in PandocNarrativeRegex().Matches(text))
+                {
+                    if (Overlaps(taken, m.Index) || !works.References.Any(r => r.Id == m.Groups["key"].Value)) continue;
+                    found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key, [new CitedWork { Key = m.Groups["key"].Value }]));
+                    taken.Add((m.Index, m.Index + m.Length));
+                }
+            }
+            foreach (var (open, close) in Parentheses(text))
+            {
+                if (Overlaps(taken, open)) continue;
+                var inner = text[(open + 1)..close];
+                if (Read(inner, text, open, context, works) is { } citation)
+                    found.Add(citation with { Span = manuscript.At(paragraph, open, close - open + 1), Text = text[open..(close + 1)] });
+            }
+            found.Sort((a, b) => a.Span.Offset.CompareTo(b.Span.Offset));
+            citations.AddRange(found);
+        }
+        return citations;
+    }
+
+    private static Citation? Read(string inner, string paragraph, int open, string previousParagraph, WorksIndex works)
+    {
+        var content = RemarkRegex().Replace(Clean(inner), "");
+        if (content.Length == 0 || content.Length > 250) return null;
+        var span = default(SourceSpan);
+
+        var ibid = IbidRegex().Match(content);
+        if (ibid.Success)
+            return new Citation(inner, span, CitationKind.Ibid, [new CitedWork { Locator = ibid.Groups["loc"].Success ? ibid.Groups["loc"].Value : null }]);
+
+        if (YearOnlyRegex().IsMatch(content))
+        {
+            // A title of the list named in the sentence with its year ("his book From Counterculture to Cyberculture
+            // (2006)") cites that work; so does a year right after an author's name ("Turner (2006)"). Any other year in
+            // parentheses is a date in running text.
+            var lead = paragraph[Math.Max(0, open - 150)..open];
+            if (works.TitleNamedIn(lead) is { } named && named.Issued?.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) == content[..4])
+            {
+                var family = named.Creators.Count > 0 ? named.Creators[0].FamilyWithParticles : null;
+                return new Citation(inner, span, CitationKind.Narrative,
+                    [new CitedWork { Author = family, Names = family is null ? [] : [family], Title = Text.RichText.ToPlain(named.Title ?? ""), Year = content }]);
+            }
+            var near = paragraph[Math.Max(0, open - 40)..open];
+            var author = NamedBefore(near, near.Length, works);
+            if (author is null) return null;
+            return new Citation(inner, span, CitationKind.Narrative, [new CitedWork { Author = author, Names = [author], NamedInText = author, Year = content }]);
+        }
+        var locatorOnly = LocatorOnlyRegex().Match(content);
+        if (locatorOnly.Success)
+        {
+            // Narrative: the author is named in the sentence before the page.
+            // A block quotation's page follows a quotation introduced in the paragraph before.
+            var name = NamedBefore(paragraph, open, works) ?? NamedBefore(previousParagraph, previousParagraph.Length, works);
+            if (name is null) return null;
+            return new Citation(inner, span, CitationKind.Narrative,
+                [new CitedWork { Author = name, Names = [name], NamedInText = name, Locator = locatorOnly.Groups["loc"].Value }]);
+        }
+
+        var parts = new List<CitedWork>();
+        var raws = CitedAfterRegex().Replace(content, ";").Split(';');
+        foreach (var raw in raws)
+        {
+            var part = ReadPart(raw.Trim(), works);
+            bool unknown = part is null || !part.Names.Any(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+            // "(Technotopia 144)" after "Clemens Apprich ...": the author is in the sentence, the title in parentheses.
+            if (unknown && raws.Length == 1 && part?.Prefix is null && NarrativeTitle(raw.Trim(), paragraph, open, previousParagraph, works) is { } narrative)
+                return new Citation(inner, span, CitationKind.Narrative, [narrative]);
+            if (part is null) return null; // one part that is not a citation makes the parenthesis an aside
+            // "IBM, Microsoft, and Meta": organisations or authors of separate works, not the co-authors of one.
+            if (part.Names.Count > 1 && !part.EtAl && !works.IsOneWork(part.Names) && part.Names.Skip(1).Any(n => works.Match(new CitedWork { Names = [n] }).Entries.Count > 0))
+                parts.AddRange(part.Names.Select(n => part with { Author = n, Names = [n] }));
+            else parts.Add(part);
+        }
+        return parts.Count == 0 ? null : new Citation(inner, span, CitationKind.Parenthetical, parts);
+    }
+
+    private static CitedWork? NarrativeTitle(string part, string paragraph, int open, string previousParagraph, WorksIndex works)
+    {
+        var tail = TailRegex().Match(part);
+        var title = part[..tail.Index].Trim().Trim('“', '”', '"', '*', '_').Trim();
+        if (title.Length == 0 || !char.IsUpper(title[0]) || title.Split(' ').Length > 8) return null;
+        var name = NamedBefore(paragraph, open, works) ?? NamedBefore(previousParagraph, previousParagraph.Length, works);
+        // Only a title of that author's: "(AWS)" after a name is an acronym, not a work.
+        if (name is null || !works.AuthorHasTitle(name, title)) return null;
+        return new CitedWork
+        {
+            Author = name, Names = [name], NamedInText = name, Title = title,
+            Locator = tail.Groups["loc"].Success ? tail.Groups["loc"].Value : null, Year = tail.Groups["year"].Success ? tail.Groups["year"].Value : null,
+        };
+    }
+
+    /// <summary>"Apprich, Technotopia 90", "Srnicek, “Data, Compute, Labor” 242", "West et al. 6", "Google AI, “Principles”".</summary>
+    private static CitedWork? ReadPart(string part, WorksIndex works)
+    {
+        string? prefix = null;
+        var p = PrefixRegex().Match(part);
+        if (p.Success)
+        {
+            prefix = p.Groups["prefix"].Value.Trim().TrimEnd(',', ':');
+            part = part[p.Length..];
+        }
+        if (part.Length == 0 || !char.IsUpper(part[0]) && !char.IsLower(part[0])) return null;
+
+        // A quoted or italic title anywhere after the author: "Srnicek, “Data, Compute, Labor” 242".
+        string? title = null;
+        string rest = part;
+        int q = part.IndexOfAny(['“', '"', '*', '_']);
+        if (q > 0)
+        {
+            char open = part[q];
+            char close = open == '“' ? '”' : open;
+            int end = part.IndexOf(close, q + 1);
+            if (end < 0 && open == '“') end = part.IndexOf('"', q + 1);
+            if (end > q)
+            {
+                title = part[(q + 1)..end].Trim().TrimEnd('.', ',');
+                rest = part[..q] + " " + part[(end + 1)..];
+            }
+        }
+        var tail = TailRegex().Match(rest);
+        string head = rest[..tail.Index].Trim().TrimEnd(',').Trim();
+        string? locator = tail.Groups["loc"].Success ? tail.Groups["loc"].Value : null;
+        string? year = tail.Groups["year"].Success ? tail.Groups["year"].Value : null;
+
+        // "Apprich, Technotopia": a plain short title after the author's name.
+        if (title is null && head.Contains(','))
+        {
+            int comma = head.IndexOf(',');
+            var afterComma = head[(comma + 1)..].Trim();
+            var beforeComma = head[..comma].Trim();
+            bool authorKnown = works.KnowsName(beforeComma) || works.KnowsName(LastWordOrWhole(beforeComma));
+            bool restAreNames = SplitNames(afterComma).All(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+            if (authorKnown && !restAreNames && afterComma.Length > 0 && !afterComma.StartsWith("and ", StringComparison.Ordinal))
+            {
+                title = afterComma;
+                head = beforeComma;
+            }
+        }
+        if (head.Length == 0) return null;
+        bool etAl = false;
+        if (head.EndsWith("et al.", StringComparison.Ordinal) || head.EndsWith("et al", StringComparison.Ordinal))
+        {
+            etAl = true;
+            head = head[..head.LastIndexOf("et al", StringComparison.Ordinal)].Trim().TrimEnd(',');
+        }
+        var names = SplitNames(head);
+        if (names.Count == 0 || names.Count > 6 || names.Any(n => n.Split(' ').Length > 5)) return null;
+        // Without a page, year or title, a parenthesis is a citation only when it names the list's authors.
+        bool known = names.All(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+        // "see, for instance, IBM" points to a source even without a page.
+        if (locator is null && year is null && title is null && !known && prefix is null) return null;
+        if (!known && !names.All(LooksLikeName)) return null;
+        return new CitedWork { Author = head, Names = names, EtAl = etAl, Title = title, Locator = locator, Year = year, Prefix = prefix };
+    }
+
+    // "Dyer-Witheford, Kjøsen and Steinhoff", "D’Ignazio and Klein", "Google AI"
+    private static List<string> SplitNames(string head)
+    {
+        var names = new List<string>();
+        foreach (var piece in head.Replace(" & ", ",", StringComparison.Ordinal).Replace(" and ", ",", StringComparison.Ordinal).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            names.Add(piece);
+        return names;
+    }
+
+    private static bool LooksLikeName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 4 && char.IsUpper(words[^1][0]) && !words.Any(w => w.Any(char.IsDigit));
+    }
+
+    private static string LastWordOrWhole(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 ? name : words[^1];
+    }
+
+    /// <summary>The last name of the list named in the sentence before <paramref name="position"/>.</summary>
+    private static string? NamedBefore(string paragraph, int position, WorksIndex works)
+    {
+        int from = Math.Max(0, position - 600);
+        var window = paragraph[from..position];
+        string? best = null;
+        int bestAt = -1;
+        foreach (var name in works.PrintedNames)
+        {
+            if (name.Length < 2) continue;
+            int at = window.LastIndexOf(name, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                // Also without its accents or apostrophe style: "Kjosen", "D'Ignazio".
+                var folded = Text.TextFolding.ToAscii(name);
+                if (!ReferenceEquals(folded, name)) at = Text.TextFolding.ToAscii(window).LastIndexOf(folded, StringComparison.Ordinal);
+            }
+            if (at > bestAt && IsWordAt(window, at, name.Length)) { best = name; bestAt = at; }
+        }
+        return best;
+    }
+
+    private static bool IsWordAt(string s, int at, int length) =>
+        at >= 0 && (at == 0 || !char.IsLetter(s[at - 1])) && (at + length >= s.Length || !char.IsLetter(s[at + length]));
+
+    private static IEnumerable<(int Open, int Close)> Parentheses(string text)
+    {
+        int depth = 0, open = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '(')
+            {
+                if (depth == 0) open = i;
+                depth++;
+            }
+            else if (text[i] == ')' && depth > 0)
+            {
+                depth--;
+                if (depth == 0) yield return (open, i);
+            }
+        }
+    }
+
+    private static string Clean(string inner) => inner.Replace('\n', ' ').Trim().TrimEnd(',');
+
+    private static bool Overlaps(List<(int Start, int End)> taken, int at) => taken.Exists(t => at >= t.Start && at < t.End);
+
+    private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

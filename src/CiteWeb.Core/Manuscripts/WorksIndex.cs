@@ -1,0 +1,199 @@
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
+
+namespace CiteWeb.Core.Manuscripts;
+
+/// <summary>How a cited work was matched to the works-cited list.</summary>
+public sealed record WorkMatch(CitedWork Work, IReadOnlyList<Reference> Entries)
+{
+    /// <summary>Names spelled differently in the citation and in the list (a near miss, a missing hyphen or accent): the
+    /// citation's spelling and the list's, to suggest.</summary>
+    public IReadOnlyList<(string Cited, string Listed)> Spellings { get; init; } = [];
+    /// <summary>An organisation cited by a shorter form of its listed name ("Meta" for "Meta AI").</summary>
+    public bool ShortOrganisationName { get; init; }
+    /// <summary>The citation's title matched no title of the author's entries exactly (only loosely, or not at all).</summary>
+    public bool TitleDiffers { get; init; }
+    /// <summary>Several entries by the author and nothing (title, year) to choose between them.</summary>
+    public bool Ambiguous { get; init; }
+    public Reference? Entry => Entries.Count == 1 ? Entries[0] : null;
+}
+
+/// <summary>
+/// The works-cited list, indexed for matching citations: by the folded family names of each entry's creators
+/// (accents, case, hyphens and apostrophes ignored), organisations by their whole name, and by key.
+/// </summary>
+public sealed class WorksIndex
+{
+    private readonly Dictionary<string, List<Reference>> _byFirstName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Reference> _byKey = new(StringComparer.Ordinal);
+    private readonly List<(string Folded, string Printed)> _names = [];
+
+    public WorksIndex(IReadOnlyList<Reference> references)
+    {
+        References = references;
+        foreach (var r in references)
+        {
+            _byKey.TryAdd(r.Id, r);
+            var creators = r.Creators;
+            if (creators.Count == 0) continue;
+            var first = NameMatching.Fold(creators[0].FamilyWithParticles);
+            if (first.Length == 0) continue;
+            if (!_byFirstName.TryGetValue(first, out var list)) _byFirstName[first] = list = [];
+            list.Add(r);
+            foreach (var c in creators)
+                if (!c.IsOthers) _names.Add((NameMatching.Fold(c.FamilyWithParticles), c.FamilyWithParticles));
+        }
+    }
+
+    public IReadOnlyList<Reference> References { get; }
+
+    /// <summary>Is <paramref name="name"/> (as printed) the family name of a creator in the list, exactly or nearly?</summary>
+    public bool KnowsName(string name)
+    {
+        var f = NameMatching.Fold(name);
+        if (f.Length == 0) return false;
+        foreach (var (folded, _) in _names)
+            if (folded == f || NameMatching.IsNearMiss(folded, f)) return true;
+        return false;
+    }
+
+    /// <summary>Is <paramref name="title"/> (a short title) the title of a work by <paramref name="name"/>?</summary>
+    public bool AuthorHasTitle(string name, string title)
+    {
+        var m = Match(new CitedWork { Author = name, Names = [name], Title = title });
+        return m.Entries.Count > 0 && !m.TitleDiffers;
+    }
+
+    /// <summary>The entry whose title (up to its subtitle) is named last in <paramref name="text"/>, if any.</summary>
+    public Reference? TitleNamedIn(string text)
+    {
+        var folded = " " + TextFolding.NormaliseTitle(text) + " ";
+        Reference? best = null;
+        int bestAt = -1;
+        foreach (var r in References)
+        {
+            var title = Text.RichText.ToPlain(r.Title ?? "");
+            int cut = title.IndexOfAny(['.', ':', '?']);
+            var main = TextFolding.NormaliseTitle(cut > 0 ? title[..cut] : title);
+            // Two words at least: "Introduction" or "About" alone are words of any sentence.
+            if (main.Split(' ').Length < 2) continue;
+            int at = folded.LastIndexOf(" " + main + " ", StringComparison.Ordinal);
+            if (at > bestAt) { best = r; bestAt = at; }
+        }
+        return best;
+    }
+
+    /// <summary>Does one entry have all these creators (co-authors), or are they separate works?</summary>
+    public bool IsOneWork(IReadOnlyList<string> names)
+    {
+        if (names.Count < 2) return true;
+        var m = Match(new CitedWork { Names = names });
+        return m.Entries.Any(r => names.All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n) || NameMatching.IsNearMiss(NameMatching.Fold(c.FamilyWithParticles), NameMatching.Fold(n)))));
+    }
+
+    /// <summary>The creators' family names as printed in the list, for finding an author named in a sentence.</summary>
+    public IEnumerable<string> PrintedNames => _names.Select(n => n.Printed).Distinct(StringComparer.Ordinal);
+
+    public WorkMatch Match(CitedWork work)
+    {
+        if (work.Key is { } key)
+            return new WorkMatch(work, _byKey.TryGetValue(key, out var byKey) ? [byKey] : []);
+        if (work.Names.Count == 0) return new WorkMatch(work, []);
+
+        var first = NameMatching.Fold(work.Names[0]);
+        bool shortOrganisation = false;
+        _byFirstName.TryGetValue(first, out var candidates);
+        if (candidates is null && first.Length >= 3)
+        {
+            // An organisation by the first words of its name: "Meta" for "Meta AI", "Microsoft" for "Microsoft News Center".
+            foreach (var (name, list) in _byFirstName)
+            {
+                if (list[0].Creators[0].Literal is not { } literal || !name.StartsWith(first, StringComparison.Ordinal)) continue;
+                if (!literal.StartsWith(work.Names[0].Trim() + " ", StringComparison.OrdinalIgnoreCase)) continue;
+                candidates = list;
+                shortOrganisation = true;
+                break;
+            }
+        }
+        if (candidates is null)
+        {
+            // A near miss: "Verdegen" for Verdegem is a misspelling to report.
+            foreach (var (name, list) in _byFirstName)
+            {
+                if (!NameMatching.IsNearMiss(name, first)) continue;
+                candidates = list;
+                break;
+            }
+        }
+        if (candidates is null) return new WorkMatch(work, []);
+
+        // Co-authors named in the citation narrow the choice ("Apprich, Chun ...").
+        var narrowed = candidates;
+        if (work.Names.Count > 1)
+        {
+            var withCoauthors = candidates.Where(r => work.Names.Skip(1).All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n)))).ToList();
+            if (withCoauthors.Count > 0) narrowed = withCoauthors;
+        }
+        if (work.Year is { } year)
+        {
+            var sameYear = narrowed.Where(r => r.Issued?.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) == year[..Math.Min(4, year.Length)]).ToList();
+            if (sameYear.Count > 0) narrowed = sameYear;
+        }
+        bool titleDiffers = false;
+        if (work.Title is { } title)
+        {
+            var t = TextFolding.NormaliseTitle(title);
+            var exact = narrowed.Where(r => TitleStarts(r, t)).ToList();
+            if (exact.Count > 0) narrowed = exact;
+            else
+            {
+                titleDiffers = true;
+                var loose = narrowed.Where(r => TitleShares(r, t)).ToList();
+                if (loose.Count > 0) narrowed = loose;
+            }
+        }
+        bool ambiguous = narrowed.Count > 1 && work.Title is null;
+        return new WorkMatch(work, narrowed)
+        {
+            Spellings = shortOrganisation ? [] : Spellings(work, narrowed[0]),
+            ShortOrganisationName = shortOrganisation,
+            TitleDiffers = titleDiffers,
+            Ambiguous = ambiguous,
+        };
+    }
+
+    // Each name of the citation against the entry's: the same once folded but printed otherwise (a hyphen, an
+    // accent), or a near miss ("Ohnsman" for Ohsman). Case and the style of apostrophe are not spelling.
+    private static List<(string, string)> Spellings(CitedWork work, Reference entry)
+    {
+        var result = new List<(string, string)>();
+        foreach (var cited in work.Names)
+        {
+            var folded = NameMatching.Fold(cited);
+            var listed = entry.Creators.Where(c => !c.IsOthers).Select(c => c.FamilyWithParticles)
+                .FirstOrDefault(n => NameMatching.Fold(n) == folded)
+                ?? entry.Creators.Where(c => !c.IsOthers).Select(c => c.FamilyWithParticles).FirstOrDefault(n => NameMatching.IsNearMiss(NameMatching.Fold(n), folded));
+            if (listed is not null && Printed(listed) != Printed(cited)) result.Add((cited.Trim(), listed));
+        }
+        return result;
+    }
+
+    private static string Printed(string name) => name.Trim().Replace('’', '\'').Replace('‘', '\'').ToLowerInvariant();
+
+    // A short title is the title's beginning (MLA shortens from the front), or the whole title.
+    private static bool TitleStarts(Reference r, string normalisedShort)
+    {
+        var full = TextFolding.NormaliseTitle(r.Title ?? "");
+        return normalisedShort.Length > 0 && (full.StartsWith(normalisedShort, StringComparison.Ordinal) || full.Contains(normalisedShort, StringComparison.Ordinal));
+    }
+
+    // A loose match: most of the short title's words are in the entry's title.
+    private static bool TitleShares(Reference r, string normalisedShort)
+    {
+        var words = normalisedShort.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        var full = " " + TextFolding.NormaliseTitle(r.Title ?? "") + " ";
+        int found = words.Count(w => full.Contains(" " + w + " ", StringComparison.Ordinal));
+        return found * 2 >= words.Length;
+    }
+}
