@@ -85,7 +85,44 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         io.OutConsole.WriteLine(
             $"{counted.Sum(r => r.References)} references in {counted.Count} bibliographies, {results.Sum(r => r.Errors)} errors, " +
             $"{results.Sum(r => r.Warnings)} warnings; exports in {Path.GetRelativePath(io.WorkingDirectory, exportDir)}");
-        return results.Any(r => r.Errors > 0) ? ExitCodes.Problems : ExitCodes.Success;
+        int checkErrors = CheckManuscripts(dir, files, Path.Combine(io.Resolve(settings.Workspace), "reports"));
+        return results.Any(r => r.Errors > 0) || checkErrors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Checks every manuscript in DIR/manuscripts/ against the works-cited list of the same name (the printed list
+    /// when there is one: it is what the author wrote), prints the findings, writes NAME.check.json and
+    /// NAME.check.md to WORKSPACE/reports/, and returns the number of errors.
+    /// </summary>
+    private int CheckManuscripts(string dir, List<string> files, string reportDir)
+    {
+        var manuscriptDir = Path.Combine(dir, "manuscripts");
+        if (!System.IO.Directory.Exists(manuscriptDir)) return 0;
+        int errors = 0;
+        foreach (var path in System.IO.Directory.EnumerateFiles(manuscriptDir).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".tex").Order(StringComparer.Ordinal))
+        {
+            var stem = Path.GetFileNameWithoutExtension(path);
+            var candidates = files.Where(f => Path.GetFileNameWithoutExtension(f) == stem).ToList();
+            var listFile = candidates.FirstOrDefault(f => InputFiles.FormatOf(f) == "text") ?? candidates.FirstOrDefault();
+            var display = Path.GetRelativePath(io.WorkingDirectory, path);
+            if (listFile is null)
+            {
+                io.OutConsole.WriteLine($"{display}: no works-cited list named {stem}.* in {Path.GetRelativePath(io.WorkingDirectory, dir)}; not checked");
+                continue;
+            }
+            var listDisplay = Path.GetRelativePath(io.WorkingDirectory, listFile);
+            var report = Core.Checks.CheckCatalogue.Run(CheckCommand.ReadManuscript(io, display), InputFiles.Read(io, listDisplay));
+            foreach (var f in report.Findings) io.Error.WriteLine(f.ToString());
+            var name = Path.GetFileNameWithoutExtension(path);
+            InputFiles.WriteAtomically(Path.Combine(reportDir, name + ".check.json"), s => s.Write(System.Text.Encoding.UTF8.GetBytes(CheckCommand.Json(report))));
+            InputFiles.WriteAtomically(Path.Combine(reportDir, name + ".check.md"), s => s.Write(System.Text.Encoding.UTF8.GetBytes(CheckCommand.Markdown(report))));
+            int e = report.Findings.Count(f => f.Severity == Severity.Error);
+            errors += e;
+            io.OutConsole.WriteLine($"{display} against {listDisplay}: {report.Citations.Count} citations, {e} errors, " +
+                $"{report.Findings.Count(f => f.Severity == Severity.Warning)} warnings, {report.Findings.Count(f => f.Severity == Severity.Info)} info; " +
+                $"report in {Path.GetRelativePath(io.WorkingDirectory, Path.Combine(reportDir, name + ".check.md"))}");
+        }
+        return errors;
     }
 
     private FileResult ProcessFile(string file, string display, string exportDir, string? exportedAs)
