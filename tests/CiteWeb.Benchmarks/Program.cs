@@ -11,6 +11,11 @@ if (args.Length > 1 && args[0] == "quick")
     return QuickTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
 }
 
+if (args.Length > 1 && args[0] == "stages")
+{
+    return StageTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 && args[2] == "parse");
+}
+
 if (args.Length > 0 && args[0] == "generate")
 {
     return Generate(args);
