@@ -27,9 +27,14 @@ public static class StageTiming
     private static T Measure<T>(string stage, Func<T> action)
     {
         long before = GC.GetTotalAllocatedBytes(true);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var paused = GC.GetTotalPauseDuration();
         var sw = Stopwatch.StartNew();
         var result = action();
-        Console.Error.Write($"{stage} {sw.Elapsed.TotalMilliseconds:F0}ms/{(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0}MB  ");
+        // CPU time as well as wall time: on a shared machine the wall clock says as much about the neighbours.
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        paused = GC.GetTotalPauseDuration() - paused;
+        Console.Error.Write($"{stage} {sw.Elapsed.TotalMilliseconds:F0}ms(cpu {cpu.TotalMilliseconds:F0}, gc {paused.TotalMilliseconds:F0})/{(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0}MB  ");
         return result;
     }
 }

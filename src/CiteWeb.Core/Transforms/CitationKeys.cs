@@ -24,8 +24,15 @@ public sealed class CitationKeys : ITransform
     {
         if (!context.Options.GenerateKeys) return [];
         // An entry with no creator and no title (what is left of a broken one) keeps the key it was cited by.
-        var keys = references.Select(r => r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r)).ToList();
-        var groups = keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var keys = new string[references.Count];
+        ParallelSlices.For(references.Count, i =>
+        {
+            var r = references[i];
+            keys[i] = r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r);
+        });
+        var seen = new HashSet<string>(keys.Length, StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys) if (!seen.Add(key)) groups.Add(key);
         var counters = new Dictionary<string, int>();
         var changes = new List<FieldChange>();
         for (int i = 0; i < references.Count; i++)

@@ -34,18 +34,15 @@ public sealed record CleanOptions
 internal static class FieldTransform
 {
     /// <summary>Applies <paramref name="clean"/> to one variable of every reference and records what changed.</summary>
-    public static IEnumerable<FieldChange> Each(string transform, IList<Reference> references, string variable, Func<string, string?> clean)
-    {
-        var changes = new List<FieldChange>();
-        foreach (var r in references)
+    public static IEnumerable<FieldChange> Each(string transform, IList<Reference> references, string variable, Func<string, string?> clean) =>
+        ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
         {
+            var r = references[i];
             var before = r.Fields[variable];
-            if (before is null) continue;
+            if (before is null) return;
             var after = clean(before);
-            if (after == before) continue;
+            if (after == before) return;
             r.Fields[variable] = string.IsNullOrEmpty(after) ? null : after;
             changes.Add(new FieldChange(transform, r.Id, variable, before, string.IsNullOrEmpty(after) ? null : after));
-        }
-        return changes;
-    }
+        });
 }

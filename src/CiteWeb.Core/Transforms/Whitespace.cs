@@ -11,13 +11,12 @@ public sealed class Whitespace : ITransform
 
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
-        var changes = new List<FieldChange>();
-        foreach (var r in references)
+        return ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
         {
+            var r = references[i];
             Clean(r, r.Fields, changes);
             Clean(r, r.Custom, changes);
-        }
-        return changes;
+        });
     }
 
     private void Clean(Reference r, FieldMap map, List<FieldChange> changes)
