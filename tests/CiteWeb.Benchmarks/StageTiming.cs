@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiteWeb.Core.Export;
+using CiteWeb.Core.Parsing;
 using CiteWeb.Core.Parsing.BibTex;
 using CiteWeb.Core.Transforms;
 
@@ -9,9 +10,10 @@ namespace CiteWeb.Benchmarks;
 /// writer), to see where ParseCleanWrite spends; Stopwatch, 3 runs.</summary>
 public static class StageTiming
 {
-    public static int Run(int entries, bool parseOnly = false)
+    public static int Run(int entries, bool parseOnly = false, bool scanOnly = false)
     {
         var text = BibTexCorpus.Generate(entries);
+        if (scanOnly) return ScanAndMap(text);
         for (int run = 0; run < (parseOnly ? 10 : 3); run++)
         {
             var refs = Measure("parse", () => BibTexReader.Parse(text, "bench.bib").References);
@@ -19,6 +21,29 @@ public static class StageTiming
             var context = new TransformContext();
             foreach (var t in Cleaner.All) Measure(t.Name, () => t.Apply(refs, context).Count());
             Measure("write", () => { Exporter.Write("bibtex", refs, Stream.Null); return 0; });
+            Console.Error.WriteLine();
+        }
+        return 0;
+    }
+
+    /// <summary>The reader's two phases apart, each on one thread: scanning, and mapping the scanned entries.</summary>
+    private static int ScanAndMap(string text)
+    {
+        for (int run = 0; run < 8; run++)
+        {
+            var entries = Measure("scan", () =>
+            {
+                var scanner = new BibTexScanner(text, new LineMap(text, "bench.bib"), BibTexReaderOptions.Default, []);
+                scanner.Scan();
+                return scanner.Entries;
+            });
+            Measure("map", () =>
+            {
+                var mapper = new BibTexMapper(text, new LineMap(text, "bench.bib"), []);
+                var references = new List<Core.Model.Reference>(entries.Count);
+                foreach (var e in entries) references.Add(mapper.Map(e));
+                return references;
+            });
             Console.Error.WriteLine();
         }
         return 0;

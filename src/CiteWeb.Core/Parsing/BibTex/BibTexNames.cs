@@ -39,10 +39,15 @@ public static class BibTexNames
         return false;
     }
 
+    // Where none of these occurs, "and" can only stand alone between two plain spaces, at depth 0.
+    private static readonly SearchValues<char> SplitterStops = SearchValues.Create("{}\t\n\r~");
+
     /// <summary>Cuts a name list at each "and" that stands alone at brace depth 0.</summary>
     private ref struct NameSplitter(ReadOnlySpan<char> value)
     {
         private readonly ReadOnlySpan<char> _value = value;
+        // Most lists have no braces or odd spaces: then one vectorised search per name does it.
+        private readonly bool _plain = !value.ContainsAny(SplitterStops);
         private int _start;
         private int _i;
         private int _depth;
@@ -54,6 +59,18 @@ public static class BibTexNames
             {
                 name = default;
                 return false;
+            }
+            if (_plain)
+            {
+                int and = value[_i..].IndexOf(" and ", StringComparison.OrdinalIgnoreCase);
+                if (and >= 0)
+                {
+                    name = value[_start..(_i + and)];
+                    _i += and + 4;
+                    _start = _i;
+                    return true;
+                }
+                _i = value.Length;
             }
             for (; _i < value.Length; _i++)
             {

@@ -28,6 +28,9 @@ internal sealed class BibTexScanner
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
     private readonly FieldArena _arena = new();
     private StringBuilder? _builder;
+    // Field names seen lately, by a hash of length and end letters: most fields repeat from entry to entry, and an
+    // exact match here is cheaper than the case-insensitive vocabulary lookup.
+    private readonly string?[] _fieldNames = new string?[256];
     private int _pos;
 
     /// <summary>A scanner from <paramref name="start"/> (a line that starts an entry, or 0), with the macros
@@ -167,7 +170,7 @@ internal sealed class BibTexScanner
                 continue;
             }
             _pos++;
-            var fieldName = BibTexVocabulary.InternField(name);
+            var fieldName = InternField(name);
             if (!ScanValue(out int vStart, out int vLength, out string? built, entry.Key))
             {
                 entry.Broken = true;
@@ -465,6 +468,14 @@ internal sealed class BibTexScanner
         int end = text.AsSpan(start).IndexOfAnyExcept(NameChars);
         _pos = end < 0 ? text.Length : start + end;
         return text.AsSpan(start, _pos - start);
+    }
+
+    private string InternField(ReadOnlySpan<char> name)
+    {
+        int slot = (name.Length * 7 + name[0] + name[^1] * 3) & 255;
+        var seen = _fieldNames[slot];
+        if (seen is not null && name.SequenceEqual(seen)) return seen;
+        return _fieldNames[slot] = BibTexVocabulary.InternField(name);
     }
 
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
