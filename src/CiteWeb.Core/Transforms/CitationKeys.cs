@@ -17,6 +17,9 @@ public sealed class CitationKeys : ITransform
         "les", "el", "los", "un", "une", "de", "du", "des",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
+        FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public string Name => "keys";
     public IReadOnlyList<string> DependsOn => ["whitespace", "capitals", "duplicates"];
 
@@ -60,13 +63,16 @@ public sealed class CitationKeys : ITransform
         string author = creators.Count == 0 ? "" : TextFolding.KeyPart(creators[0].Literal is { } lit ? FirstWord(lit) : creators[0].Family ?? creators[0].Given ?? "");
         if (author.Length == 0) author = "anon";
         string year = r.Issued?.Year is int y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "nd";
-        string word = "";
-        foreach (var w in RichText.ToPlain(r.Title ?? "").Split([' ', '-', ':', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        ReadOnlySpan<char> title = RichText.ToPlain(r.Title ?? "");
+        Span<char> word = title.Length <= 256 ? stackalloc char[title.Length * 2] : new char[title.Length * 2];
+        int length = 0;
+        foreach (var range in title.SplitAny(" -:\u00A0"))
         {
-            var k = TextFolding.KeyPart(w);
-            if (k.Length > 0 && !FunctionWords.Contains(k)) { word = k; break; }
+            length = TextFolding.KeyPart(title[range], word);
+            if (length > 0 && !FunctionWordLookup.Contains(word[..length])) break;
+            length = 0;
         }
-        return author + year + word;
+        return string.Concat(author, year, word[..length]);
     }
 
     private static string FirstWord(string s)
