@@ -33,7 +33,9 @@ public sealed record CleanOptions
 /// <summary>Shared helpers of the per-field cleanups.</summary>
 internal static class FieldTransform
 {
-    /// <summary>Applies <paramref name="clean"/> to one variable of every reference and records what changed.</summary>
+    /// <summary>Applies <paramref name="clean"/> to one variable of every reference and records what changed.
+    /// References are cleaned on every core (see <see cref="ParallelSlices"/>), so <paramref name="clean"/> must be
+    /// a pure function of its argument.</summary>
     public static IEnumerable<FieldChange> Each(string transform, IList<Reference> references, string variable, Func<string, string?> clean) =>
         ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
         {
