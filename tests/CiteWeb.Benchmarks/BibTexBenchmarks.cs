@@ -7,12 +7,18 @@ using CiteWeb.Core.Transforms;
 
 namespace CiteWeb.Benchmarks;
 
-/// <summary>One operation takes long (a whole file): few iterations, one invocation each, and the median.</summary>
+/// <summary>
+/// One operation takes long (a whole file): few iterations, one invocation each, and the median. Two jobs: the
+/// runtime's default GC, and the GC settings the CLI ships with (src/CiteWeb.Cli/CiteWeb.Cli.csproj: no
+/// background GC, memory kept), so what the code gains and what the settings gain read apart.
+/// </summary>
 public sealed class WholeFileConfig : ManualConfig
 {
     public WholeFileConfig()
     {
-        AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1));
+        var job = Job.Default.WithWarmupCount(2).WithIterationCount(7).WithLaunchCount(1).WithInvocationCount(1).WithUnrollFactor(1);
+        AddJob(job.WithId("DefaultGC"));
+        AddJob(job.WithGcConcurrent(false).WithGcRetainVm(true).WithId("CliGC"));
         AddColumn(BenchmarkDotNet.Columns.StatisticColumn.Median);
     }
 }

@@ -62,19 +62,21 @@ public static class BibTexWriter
             first = false;
         }
         var sb = new StringBuilder(1024);
+        var fields = new List<(string Name, string Value)>(32);
         foreach (var r in references)
         {
             if (!first) writer.Write('\n');
             first = false;
             sb.Clear();
-            WriteEntry(sb, r, options);
+            fields.Clear();
+            WriteEntry(sb, fields, r, options);
             writer.Write(sb);
         }
     }
 
-    private static void WriteEntry(StringBuilder sb, Reference r, BibTexWriterOptions o)
+    /// <summary>Writes one entry; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
+    private static void WriteEntry(StringBuilder sb, List<(string Name, string Value)> fields, Reference r, BibTexWriterOptions o)
     {
-        var fields = new List<(string Name, string Value)>(16);
         string type = EntryType(r, o);
         foreach (var role in Csl.NameVariables)
             if (r.Names.TryGetValue(role, out var names) && names.Count > 0)
@@ -140,7 +142,7 @@ public static class BibTexWriter
             var custom = r.Custom.Count <= 1 ? (IEnumerable<KeyValuePair<string, string>>)r.Custom : r.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal);
             foreach (var (name, value) in custom)
             {
-                if (Structural.Contains(name) || !IsFieldName(name) || fields.Exists(f => f.Name == name)) continue;
+                if (Structural.Contains(name) || !IsFieldName(name) || IsWritten(fields, name)) continue;
                 fields.Add((name, name == "file" || name.Contains("url", StringComparison.Ordinal) ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, o.Ascii)));
             }
         }
@@ -157,6 +159,12 @@ public static class BibTexWriter
             sb.Append(i < fields.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("}\n");
+    }
+
+    private static bool IsWritten(List<(string Name, string Value)> fields, string name)
+    {
+        foreach (var (written, _) in fields) if (written == name) return true;
+        return false;
     }
 
     private static void AddDates(List<(string, string)> fields, Reference r, BibTexWriterOptions o)
@@ -189,7 +197,9 @@ public static class BibTexWriter
         if (date is not null) fields.Add((name, LatexEncoder.Encode(date.ToString(), o.Ascii)));
     }
 
-    private static string MonthMacro(int month) => BibTexVocabulary.MonthNames[month - 1][..3].ToLowerInvariant();
+    private static readonly string[] MonthMacros = [.. BibTexVocabulary.MonthNames.Select(static m => m[..3].ToLowerInvariant())];
+
+    private static string MonthMacro(int month) => MonthMacros[month - 1];
 
     private static string NameField(string role) => role switch
     {
@@ -272,7 +282,8 @@ public static class BibTexWriter
             var n = names[i];
             if (n.IsOthers) { sb.Append("others"); continue; }
             if (n.Literal is not null) { sb.Append('{').Append(LatexEncoder.Encode(n.Literal, ascii)).Append('}'); continue; }
-            var particle = string.Join(' ', new[] { n.DroppingParticle, n.NonDroppingParticle }.Where(p => !string.IsNullOrEmpty(p)));
+            var particle = string.IsNullOrEmpty(n.DroppingParticle) ? n.NonDroppingParticle ?? ""
+                : string.IsNullOrEmpty(n.NonDroppingParticle) ? n.DroppingParticle : n.DroppingParticle + " " + n.NonDroppingParticle;
             if (particle.Length > 0) sb.Append(NamePart(particle, ascii, keepCase: false)).Append(' ');
             sb.Append(NamePart(n.Family ?? "", ascii, keepCase: true));
             if (!string.IsNullOrEmpty(n.Suffix)) sb.Append(", ").Append(NamePart(n.Suffix, ascii, keepCase: false));
@@ -292,8 +303,9 @@ public static class BibTexWriter
     // Any word of a family name that starts in lower case would be read back as a von part.
     private static bool HasLowerWord(string family)
     {
-        foreach (var word in family.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (BibTexNames.IsLowerToken(word)) return true;
+        ReadOnlySpan<char> words = family;
+        foreach (var word in words.Split(' '))
+            if (!words[word].IsEmpty && BibTexNames.IsLowerToken(words[word])) return true;
         return false;
     }
 

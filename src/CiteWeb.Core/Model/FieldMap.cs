@@ -6,11 +6,15 @@ namespace CiteWeb.Core.Model;
 /// A small ordered map of field names to values. References hold about ten fields, where a linear scan beats a
 /// hash table in both time and memory; keys and values share one array, allocated on the first set (sized by
 /// <see cref="EnsureCapacity"/> when the reader knows how many fields are coming). Setting null removes.
+/// A reader may store a value deferred (<see cref="SetDeferred"/>): it is decoded from the source on first read,
+/// through the indexer or the enumerator alike, and then kept.
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 {
     // Interleaved: key at 2i, value at 2i + 1.
+    // A null value slot with a deferred entry at i is a value not decoded yet.
     private string[]? _slots;
+    private Deferred<string>[]? _deferred;
     private int _count;
 
     public int Count => _count;
@@ -20,7 +24,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         get
         {
             int i = IndexOf(key);
-            return i < 0 ? null : _slots![i + 1];
+            return i < 0 ? null : _slots![i + 1] ?? Resolve(i);
         }
         set
         {
@@ -32,15 +36,45 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
                 Array.Copy(_slots!, i + 2, _slots!, i, end - i - 2);
                 _slots![end - 2] = null!;
                 _slots[end - 1] = null!;
+                if (_deferred is not null)
+                {
+                    Array.Copy(_deferred, i / 2 + 1, _deferred, i / 2, _count - i / 2 - 1);
+                    _deferred[_count - 1] = default;
+                }
                 _count--;
                 return;
             }
             if (i >= 0) { _slots![i + 1] = value; return; }
-            if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
-            _slots![_count * 2] = key;
-            _slots[_count * 2 + 1] = value;
-            _count++;
+            Add(key, value);
         }
+    }
+
+    /// <summary>Sets <paramref name="key"/> to a value decoded from the source when first read.</summary>
+    internal void SetDeferred(string key, Deferred<string> value)
+    {
+        int i = IndexOf(key);
+        if (i < 0)
+        {
+            Add(key, null);
+            i = (_count - 1) * 2;
+        }
+        _slots![i + 1] = null!;
+        _deferred ??= new Deferred<string>[_slots.Length / 2];
+        _deferred[i / 2] = value;
+    }
+
+    private void Add(string key, string? value)
+    {
+        if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
+        _slots![_count * 2] = key;
+        _slots[_count * 2 + 1] = value!;
+        _count++;
+    }
+
+    private string Resolve(int i)
+    {
+        var decoded = _deferred![i / 2].Decode();
+        return Interlocked.CompareExchange(ref _slots![i + 1], decoded, null) ?? decoded;
     }
 
     /// <summary>Makes room for <paramref name="fields"/> fields in all, so a reader that knows the count allocates once.</summary>
@@ -48,6 +82,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     {
         if (_slots is not null && _slots.Length >= fields * 2) return;
         Array.Resize(ref _slots, fields * 2);
+        if (_deferred is not null) Array.Resize(ref _deferred, fields);
     }
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
@@ -80,7 +115,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], _slots[i * 2 + 1]);
+        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], _slots[i * 2 + 1] ?? Resolve(i * 2));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -17,6 +17,9 @@ public sealed class CitationKeys : ITransform
         "les", "el", "los", "un", "une", "de", "du", "des",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
+        FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public string Name => "keys";
     public IReadOnlyList<string> DependsOn => ["whitespace", "capitals", "duplicates"];
 
@@ -24,8 +27,15 @@ public sealed class CitationKeys : ITransform
     {
         if (!context.Options.GenerateKeys) return [];
         // An entry with no creator and no title (what is left of a broken one) keeps the key it was cited by.
-        var keys = references.Select(r => r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r)).ToList();
-        var groups = keys.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var keys = new string[references.Count];
+        ParallelSlices.For(references.Count, i =>
+        {
+            var r = references[i];
+            keys[i] = r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r);
+        });
+        var seen = new HashSet<string>(keys.Length, StringComparer.Ordinal);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys) if (!seen.Add(key)) groups.Add(key);
         var counters = new Dictionary<string, int>();
         var changes = new List<FieldChange>();
         for (int i = 0; i < references.Count; i++)
@@ -53,13 +63,16 @@ public sealed class CitationKeys : ITransform
         string author = creators.Count == 0 ? "" : TextFolding.KeyPart(creators[0].Literal is { } lit ? FirstWord(lit) : creators[0].Family ?? creators[0].Given ?? "");
         if (author.Length == 0) author = "anon";
         string year = r.Issued?.Year is int y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "nd";
-        string word = "";
-        foreach (var w in RichText.ToPlain(r.Title ?? "").Split([' ', '-', ':', '\u00A0'], StringSplitOptions.RemoveEmptyEntries))
+        ReadOnlySpan<char> title = RichText.ToPlain(r.Title ?? "");
+        Span<char> word = title.Length <= 256 ? stackalloc char[title.Length * 2] : new char[title.Length * 2];
+        int length = 0;
+        foreach (var range in title.SplitAny(" -:\u00A0"))
         {
-            var k = TextFolding.KeyPart(w);
-            if (k.Length > 0 && !FunctionWords.Contains(k)) { word = k; break; }
+            length = TextFolding.KeyPart(title[range], word);
+            if (length > 0 && !FunctionWordLookup.Contains(word[..length])) break;
+            length = 0;
         }
-        return author + year + word;
+        return string.Concat(author, year, word[..length]);
     }
 
     private static string FirstWord(string s)

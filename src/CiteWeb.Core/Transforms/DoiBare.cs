@@ -23,15 +23,22 @@ public sealed partial class DoiBare : ITransform
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
         var changes = FieldTransform.Each(Name, references, Csl.Doi, Bare).ToList();
-        foreach (var r in references)
+        // One pass per reference, in parallel; a change and a diagnostic of the same reference keep their order.
+        var found = ParallelSlices.Collect<(FieldChange? Change, Diagnostic? Diagnostic)>(references.Count, (i, found) =>
         {
+            var r = references[i];
             if (r.Doi is null && r.Url is { } url && Prefix().IsMatch(url) && Valid().IsMatch(Bare(url)))
             {
                 r.Doi = Bare(url);
-                changes.Add(new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi));
+                found.Add((new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi), null));
             }
             if (r.Doi is { } doi && !Valid().IsMatch(doi) && r.Source is { } at)
-                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidDoi, Severity.Warning, $"'{doi}' in '{r.Id}' is not a DOI (10.prefix/suffix)", at));
+                found.Add((null, new Diagnostic(DiagnosticCodes.InvalidDoi, Severity.Warning, $"'{doi}' in '{r.Id}' is not a DOI (10.prefix/suffix)", at)));
+        });
+        foreach (var (change, diagnostic) in found)
+        {
+            if (change is not null) changes.Add(change);
+            if (diagnostic is not null) context.Diagnostics.Add(diagnostic);
         }
         return changes;
     }

@@ -18,11 +18,15 @@ public sealed class Duplicates : ITransform
     {
         var changes = new List<FieldChange>();
         var seen = new Dictionary<string, Reference>(StringComparer.Ordinal);
-        for (int i = 0; i < references.Count; i++)
+        // A reference's keys do not change before its turn (merging only fills in earlier references), so they
+        // are all computed up front, in parallel; the matching itself is in order.
+        var allKeys = new List<string>[references.Count];
+        ParallelSlices.For(references.Count, i => allKeys[i] = MatchKeys(references[i]).ToList());
+        for (int i = 0, original = 0; i < references.Count; i++, original++)
         {
             var r = references[i];
             Reference? first = null;
-            var keys = MatchKeys(r).ToList();
+            var keys = allKeys[original];
             foreach (var key in keys)
                 if (seen.TryGetValue(key, out first)) break;
             if (first is null)

@@ -33,19 +33,18 @@ public sealed record CleanOptions
 /// <summary>Shared helpers of the per-field cleanups.</summary>
 internal static class FieldTransform
 {
-    /// <summary>Applies <paramref name="clean"/> to one variable of every reference and records what changed.</summary>
-    public static IEnumerable<FieldChange> Each(string transform, IList<Reference> references, string variable, Func<string, string?> clean)
-    {
-        var changes = new List<FieldChange>();
-        foreach (var r in references)
+    /// <summary>Applies <paramref name="clean"/> to one variable of every reference and records what changed.
+    /// References are cleaned on every core (see <see cref="ParallelSlices"/>), so <paramref name="clean"/> must be
+    /// a pure function of its argument.</summary>
+    public static IEnumerable<FieldChange> Each(string transform, IList<Reference> references, string variable, Func<string, string?> clean) =>
+        ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
         {
+            var r = references[i];
             var before = r.Fields[variable];
-            if (before is null) continue;
+            if (before is null) return;
             var after = clean(before);
-            if (after == before) continue;
+            if (after == before) return;
             r.Fields[variable] = string.IsNullOrEmpty(after) ? null : after;
             changes.Add(new FieldChange(transform, r.Id, variable, before, string.IsNullOrEmpty(after) ? null : after));
-        }
-        return changes;
-    }
+        });
 }

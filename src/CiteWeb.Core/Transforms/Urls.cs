@@ -15,9 +15,12 @@ public sealed class Urls : ITransform
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
         var changes = FieldTransform.Each(Name, references, Csl.Url, Trim).ToList();
-        foreach (var r in references)
+        context.Diagnostics.AddRange(ParallelSlices.Collect<Diagnostic>(references.Count, (i, found) =>
+        {
+            var r = references[i];
             if (r.Url is { } url && !IsValid(url) && r.Source is { } at)
-                context.Diagnostics.Add(new Diagnostic(DiagnosticCodes.InvalidUrl, Severity.Warning, $"'{url}' in '{r.Id}' is not a valid web address", at));
+                found.Add(new Diagnostic(DiagnosticCodes.InvalidUrl, Severity.Warning, $"'{url}' in '{r.Id}' is not a valid web address", at));
+        }));
         return changes;
     }
 

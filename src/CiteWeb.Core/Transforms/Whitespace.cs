@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CiteWeb.Core.Model;
 
@@ -11,13 +12,12 @@ public sealed class Whitespace : ITransform
 
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
-        var changes = new List<FieldChange>();
-        foreach (var r in references)
+        return ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
         {
+            var r = references[i];
             Clean(r, r.Fields, changes);
             Clean(r, r.Custom, changes);
-        }
-        return changes;
+        });
     }
 
     private void Clean(Reference r, FieldMap map, List<FieldChange> changes)
@@ -49,16 +49,14 @@ public sealed class Whitespace : ITransform
         return sb.ToString();
     }
 
+    // char.IsWhiteSpace's set without the space and the no-break space: inside a value, any of these means work.
+    private static readonly SearchValues<char> OtherWhiteSpace =
+        SearchValues.Create("\t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     private static bool IsCollapsed(string value)
     {
         if (value.Length == 0) return true;
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
-        for (int i = 1; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (c == '\u00A0' || !char.IsWhiteSpace(c)) continue;
-            if (c != ' ' || value[i - 1] == ' ') return false;
-        }
-        return true;
+        return !value.AsSpan().ContainsAny(OtherWhiteSpace) && !value.Contains("  ", StringComparison.Ordinal);
     }
 }

@@ -153,6 +153,17 @@ public sealed class WhitespaceTests
     public void Collapses(string input, string expected) => Assert.Equal(expected, Whitespace.Collapse(input));
 
     [Fact]
+    public void Every_white_space_character_but_the_no_break_space_is_collapsed()
+    {
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            var value = "a" + (char)c + "b";
+            var expected = char.IsWhiteSpace((char)c) && c != 0xA0 ? "a b" : value;
+            Assert.Equal(expected, Whitespace.Collapse(value));
+        }
+    }
+
+    [Fact]
     public void Empty_fields_are_dropped_and_reported()
     {
         var r = new Reference("k", "book");

@@ -37,6 +37,11 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             var v = f.Value(text);
             // An empty field says nothing; dropping it here is what the clean export would do anyway.
             if (v.IsWhiteSpace()) continue;
+            if (Direct.TryGetValue(f.Name, out var direct))
+            {
+                Defer(r.Fields, direct.Variable, f, direct.Decoder);
+                continue;
+            }
             switch (f.Name)
             {
                 case "author": SetNames(r, Csl.Author, f, v); break;
@@ -45,41 +50,30 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                 case "bookauthor": SetNames(r, Csl.ContainerAuthor, f, v); break;
                 case "collectioneditor": SetNames(r, Csl.CollectionEditor, f, v); break;
                 case "director": SetNames(r, Csl.Director, f, v); break;
-                case "title": r.Fields[Csl.Title] = Join(Title(v), Field(e, "subtitle", true), ": ", Field(e, "titleaddon", true)); break;
+                case "title":
+                    if (e.Has("subtitle") || e.Has("titleaddon")) r.Fields[Csl.Title] = Join(Title(v), Field(e, "subtitle", true), ": ", Field(e, "titleaddon", true));
+                    else Defer(r.Fields, Csl.Title, f, TitleDecoder);
+                    break;
                 case "subtitle" or "titleaddon" or "booksubtitle" or "booktitleaddon" or "journalsubtitle": break; // joined with their title
-                case "shorttitle": r.Fields[Csl.TitleShort] = Title(v); break;
                 case "journal" or "journaltitle":
-                    r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "journalsubtitle", true), ": ", null);
+                    if (e.Has("journalsubtitle")) r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "journalsubtitle", true), ": ", null);
+                    else Defer(r.Fields, Csl.ContainerTitle, f, TitleDecoder);
                     break;
                 case "booktitle":
-                    if (!e.Has("journal") && !e.Has("journaltitle"))
+                    if (e.Has("journal") || e.Has("journaltitle")) Defer(r.Custom, "booktitle", f, TitleDecoder);
+                    else if (e.Has("booksubtitle") || e.Has("booktitleaddon"))
                         r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "booksubtitle", true), ": ", Field(e, "booktitleaddon", true));
-                    else r.Custom["booktitle"] = Title(v);
+                    else Defer(r.Fields, Csl.ContainerTitle, f, TitleDecoder);
                     break;
-                case "shortjournal": r.Fields[Csl.ContainerTitleShort] = Title(v); break;
-                case "series": r.Fields[Csl.CollectionTitle] = Title(v); break;
-                case "eventtitle": r.Fields[Csl.EventTitle] = Title(v); break;
-                case "origtitle": r.Fields[Csl.OriginalTitle] = Title(v); break;
-                case "number": MapNumber(r, e, Plain(v)); break;
-                case "issue": r.Fields[Csl.Issue] = Plain(v); break;
-                case "volume": r.Fields[Csl.Volume] = Plain(v); break;
-                case "volumes": r.Fields[Csl.NumberOfVolumes] = Plain(v); break;
-                case "edition": r.Fields[Csl.Edition] = Plain(v); break;
-                case "version": r.Fields[Csl.Version] = Plain(v); break;
-                case "chapter": r.Fields[Csl.ChapterNumber] = Plain(v); break;
-                case "pages": r.Fields[Csl.Page] = Plain(v); break;
-                case "pagetotal": r.Fields[Csl.NumberOfPages] = Plain(v); break;
-                case "publisher": r.Fields[Csl.Publisher] = Plain(v); break;
+                case "number": Defer(r.Fields, NumberVariable(r, e), f, PlainDecoder); break;
                 case "organization": organization = Plain(v); break;
                 case "institution" or "school": institution = Plain(v); break;
                 // Both present (ACM's exports): address is the publisher's, location the event's.
-                case "address": r.Fields[Csl.PublisherPlace] = Plain(v); break;
                 case "location":
-                    if (!e.Has("address")) r.Fields[Csl.PublisherPlace] = Plain(v);
-                    else if (!e.Has("venue")) r.Fields[Csl.EventPlace] = Plain(v);
-                    else r.Custom["location"] = Plain(v);
+                    if (!e.Has("address")) Defer(r.Fields, Csl.PublisherPlace, f, PlainDecoder);
+                    else if (!e.Has("venue")) Defer(r.Fields, Csl.EventPlace, f, PlainDecoder);
+                    else Defer(r.Custom, "location", f, PlainDecoder);
                     break;
-                case "venue": r.Fields[Csl.EventPlace] = Plain(v); break;
                 case "year": year = Plain(v); break;
                 case "month": month = Plain(v); break;
                 case "day": day = Plain(v); break;
@@ -87,43 +81,31 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                 case "urldate": SetDate(r, Csl.Accessed, f, v); break;
                 case "origdate": SetDate(r, Csl.OriginalDate, f, v); break;
                 case "eventdate": SetDate(r, Csl.EventDate, f, v); break;
-                case "doi": r.Fields[Csl.Doi] = LatexDecoder.DecodeVerbatim(v); break;
-                case "url": r.Fields[Csl.Url] = LatexDecoder.DecodeVerbatim(v); break;
-                case "isbn": r.Fields[Csl.Isbn] = Plain(v); break;
-                case "issn": r.Fields[Csl.Issn] = Plain(v); break;
-                case "pmid": r.Fields[Csl.Pmid] = Plain(v); break;
-                case "pmcid": r.Fields[Csl.Pmcid] = Plain(v); break;
                 case "eprint": eprint = LatexDecoder.DecodeVerbatim(v); r.Custom["eprint"] = eprint; break;
                 case "eprinttype" or "archiveprefix": eprintType ??= Plain(v); r.Custom[f.Name] = Plain(v); break;
-                case "note": r.Fields[Csl.Note] = Plain(v); break;
-                case "annote" or "annotation": r.Fields[Csl.Annote] = Plain(v); break;
-                case "abstract": r.Fields[Csl.Abstract] = Plain(v); break;
-                case "keywords": r.Fields[Csl.Keyword] = Plain(v); break;
-                case "language": r.Fields[Csl.Language] = Plain(v); break;
-                case "langid": if (!e.Has("language")) r.Fields[Csl.Language] = Plain(v); else r.Custom["langid"] = Plain(v); break;
-                case "type": r.Fields[Csl.Genre] = Plain(v); break;
-                case "pubstate": r.Fields[Csl.Status] = Plain(v); break;
+                case "langid": if (!e.Has("language")) Defer(r.Fields, Csl.Language, f, PlainDecoder); else Defer(r.Custom, "langid", f, PlainDecoder); break;
                 case "howpublished": howPublished = Plain(v); break;
                 case "entrysubtype": r.Custom["entrysubtype"] = Plain(v); break;
                 default:
                     // A field named after a CSL variable (archive, medium, section ...) is that variable.
-                    if (Csl.Canonical(f.Name, Csl.StringVariables) is { } variable && r.Fields[variable] is null)
+                    if (Csl.Canonical(f.Name, Csl.StringVariables) is { } variable && !r.Fields.ContainsKey(variable))
                     {
-                        r.Fields[variable] = Plain(v);
+                        Defer(r.Fields, variable, f, PlainDecoder);
                         break;
                     }
-                    r.Custom[f.Name] = IsVerbatim(f.Name) ? LatexDecoder.DecodeVerbatim(v) : Plain(v);
+                    Defer(r.Custom, f.Name, f, IsVerbatim(f.Name) ? VerbatimDecoder : PlainDecoder);
                     break;
             }
         }
 
-        if (institution is not null) { if (r.Publisher is null) r.Publisher = institution; else r.Custom[e.Has("school") ? "school" : "institution"] = institution; }
-        if (organization is not null) { if (r.Publisher is null) r.Publisher = organization; else r.Custom["organization"] = organization; }
+        // ContainsKey, not a read: a read would decode a deferred value for nothing.
+        if (institution is not null) { if (!r.Fields.ContainsKey(Csl.Publisher)) r.Publisher = institution; else r.Custom[e.Has("school") ? "school" : "institution"] = institution; }
+        if (organization is not null) { if (!r.Fields.ContainsKey(Csl.Publisher)) r.Publisher = organization; else r.Custom["organization"] = organization; }
         if (howPublished is not null)
         {
             // BibTeX prints howpublished where a publisher goes; a web address there is the entry's URL.
-            if (LooksLikeUrl(howPublished)) { if (r.Url is null) r.Url = howPublished; else r.Custom["howpublished"] = howPublished; }
-            else if (r.Publisher is null) r.Publisher = howPublished;
+            if (LooksLikeUrl(howPublished)) { if (!r.Fields.ContainsKey(Csl.Url)) r.Url = howPublished; else r.Custom["howpublished"] = howPublished; }
+            else if (!r.Fields.ContainsKey(Csl.Publisher)) r.Publisher = howPublished;
             else r.Custom["howpublished"] = howPublished;
         }
         if (eprint is not null) MapEprint(r, eprint, eprintType);
@@ -193,16 +175,13 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         r.Dates[variable] = date;
     }
 
-    private static void MapNumber(Reference r, RawEntry e, string number)
+    private static string NumberVariable(Reference r, RawEntry e)
     {
         if (r.Type is "article-journal" || e.Type is "article" or "periodical" or "suppperiodical")
-        {
-            if (!e.Has("issue")) r.Fields[Csl.Issue] = number;
-            else r.Fields[Csl.Number] = number;
-        }
-        else if (e.Has("series") && e.Type is not ("report" or "techreport" or "patent" or "standard" or "manual"))
-            r.Fields[Csl.CollectionNumber] = number;
-        else r.Fields[Csl.Number] = number;
+            return e.Has("issue") ? Csl.Number : Csl.Issue;
+        if (e.Has("series") && e.Type is not ("report" or "techreport" or "patent" or "standard" or "manual"))
+            return Csl.CollectionNumber;
+        return Csl.Number;
     }
 
     private static void MapEprint(Reference r, string eprint, string? eprintType)
@@ -231,7 +210,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (misc) r.Type = subtype!;
         // A subtype the CSL type now says is not kept twice; the writer derives it from the type again.
         if (subtype is not null && (misc || r.Type is "article-magazine" or "article-newspaper" or "article" or "post-weblog")) r.Custom["entrysubtype"] = null;
-        if (r.Fields[Csl.Genre] is null)
+        if (!r.Fields.ContainsKey(Csl.Genre))
         {
             if (e.Type == "phdthesis") r.Fields[Csl.Genre] = "PhD thesis";
             else if (e.Type == "mastersthesis") r.Fields[Csl.Genre] = "Master's thesis";
@@ -245,6 +224,12 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private void SetNames(Reference r, string role, RawField f, ReadOnlySpan<char> v)
     {
+        // Damage is reported now, so names are parsed now only when damaged; else when first read.
+        if (!BibTexNames.IsDamaged(v))
+        {
+            r.Names.SetDeferred(role, Slice(f, NamesDecoder));
+            return;
+        }
         r.SetNames(role, BibTexNames.Parse(v, out bool damaged));
         if (damaged)
             Report(DiagnosticCodes.DamagedNameList, Severity.Warning, f.Offset,
@@ -252,6 +237,52 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     }
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
+
+    private static readonly SliceDecoder<string> PlainDecoder = Plain;
+    private static readonly SliceDecoder<string> TitleDecoder = Title;
+    private static readonly SliceDecoder<string> VerbatimDecoder = LatexDecoder.DecodeVerbatim;
+    private static readonly SliceDecoder<List<PersonName>> NamesDecoder = BibTexNames.Parse;
+
+    /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
+    private static readonly Dictionary<string, (string Variable, SliceDecoder<string> Decoder)> Direct = new(StringComparer.Ordinal)
+    {
+        ["shorttitle"] = (Csl.TitleShort, TitleDecoder),
+        ["shortjournal"] = (Csl.ContainerTitleShort, TitleDecoder),
+        ["series"] = (Csl.CollectionTitle, TitleDecoder),
+        ["eventtitle"] = (Csl.EventTitle, TitleDecoder),
+        ["origtitle"] = (Csl.OriginalTitle, TitleDecoder),
+        ["issue"] = (Csl.Issue, PlainDecoder),
+        ["volume"] = (Csl.Volume, PlainDecoder),
+        ["volumes"] = (Csl.NumberOfVolumes, PlainDecoder),
+        ["edition"] = (Csl.Edition, PlainDecoder),
+        ["version"] = (Csl.Version, PlainDecoder),
+        ["chapter"] = (Csl.ChapterNumber, PlainDecoder),
+        ["pages"] = (Csl.Page, PlainDecoder),
+        ["pagetotal"] = (Csl.NumberOfPages, PlainDecoder),
+        ["publisher"] = (Csl.Publisher, PlainDecoder),
+        ["address"] = (Csl.PublisherPlace, PlainDecoder),
+        ["venue"] = (Csl.EventPlace, PlainDecoder),
+        ["doi"] = (Csl.Doi, VerbatimDecoder),
+        ["url"] = (Csl.Url, VerbatimDecoder),
+        ["isbn"] = (Csl.Isbn, PlainDecoder),
+        ["issn"] = (Csl.Issn, PlainDecoder),
+        ["pmid"] = (Csl.Pmid, PlainDecoder),
+        ["pmcid"] = (Csl.Pmcid, PlainDecoder),
+        ["note"] = (Csl.Note, PlainDecoder),
+        ["annote"] = (Csl.Annote, PlainDecoder),
+        ["annotation"] = (Csl.Annote, PlainDecoder),
+        ["abstract"] = (Csl.Abstract, PlainDecoder),
+        ["keywords"] = (Csl.Keyword, PlainDecoder),
+        ["language"] = (Csl.Language, PlainDecoder),
+        ["type"] = (Csl.Genre, PlainDecoder),
+        ["pubstate"] = (Csl.Status, PlainDecoder),
+    };
+
+    /// <summary>Stores a field's value to be decoded on first read (see <see cref="Deferred{T}"/>).</summary>
+    private void Defer(FieldMap map, string key, RawField f, SliceDecoder<string> decoder) => map.SetDeferred(key, Slice(f, decoder));
+
+    private Deferred<T> Slice<T>(RawField f, SliceDecoder<T> decoder) =>
+        f.Built is null ? new(text, f.ValueStart, f.ValueLength, decoder) : new(f.Built, 0, f.Built.Length, decoder);
 
     private string? Field(RawEntry e, string name, bool title)
     {

@@ -19,24 +19,78 @@ public static class BibTexNames
     {
         damaged = false;
         var names = new List<PersonName>(4);
-        int start = 0;
-        int depth = 0;
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            if (c == '{') depth++;
-            else if (c == '}') { if (depth > 0) depth--; }
-            else if (depth == 0 && IsSpace(c) && i + 4 < value.Length
-                && (value[i + 1] | 0x20) == 'a' && (value[i + 2] | 0x20) == 'n' && (value[i + 3] | 0x20) == 'd'
-                && IsSpace(value[i + 4]))
-            {
-                damaged |= !AddName(names, value[start..i]);
-                start = i + 4;
-                i += 3;
-            }
-        }
-        damaged |= !AddName(names, value[start..]);
+        var split = new NameSplitter(value);
+        while (split.Next(out var raw)) damaged |= !AddName(names, raw);
         return names;
+    }
+
+    /// <summary>What <see cref="Parse(ReadOnlySpan{char}, out bool)"/> would say of <paramref name="value"/>'s
+    /// damage, without building the names: a reader reports damage at once and parses the names when first read.</summary>
+    internal static bool IsDamaged(ReadOnlySpan<char> value)
+    {
+        var split = new NameSplitter(value);
+        while (split.Next(out var raw))
+        {
+            raw = raw.Trim(" \t\r\n~");
+            if (raw.IsEmpty || raw[^1] == ',' || raw[0] == ',') return true;
+            // Any other name parses to something, unless it is one group that decodes to nothing ("{}").
+            if (IsSingleGroup(raw) && Decode(raw[1..^1]).Length == 0) return true;
+        }
+        return false;
+    }
+
+    // Where none of these occurs, "and" can only stand alone between two plain spaces, at depth 0.
+    private static readonly SearchValues<char> SplitterStops = SearchValues.Create("{}\t\n\r~");
+
+    /// <summary>Cuts a name list at each "and" that stands alone at brace depth 0.</summary>
+    private ref struct NameSplitter(ReadOnlySpan<char> value)
+    {
+        private readonly ReadOnlySpan<char> _value = value;
+        // Most lists have no braces or odd spaces: then one vectorised search per name does it.
+        private readonly bool _plain = !value.ContainsAny(SplitterStops);
+        private int _start;
+        private int _i;
+        private int _depth;
+
+        public bool Next(out ReadOnlySpan<char> name)
+        {
+            var value = _value;
+            if (_start > value.Length)
+            {
+                name = default;
+                return false;
+            }
+            if (_plain)
+            {
+                int and = value[_i..].IndexOf(" and ", StringComparison.OrdinalIgnoreCase);
+                if (and >= 0)
+                {
+                    name = value[_start..(_i + and)];
+                    _i += and + 4;
+                    _start = _i;
+                    return true;
+                }
+                _i = value.Length;
+            }
+            for (; _i < value.Length; _i++)
+            {
+                char c = value[_i];
+                if (c == '{') _depth++;
+                else if (c == '}') { if (_depth > 0) _depth--; }
+                else if (_depth == 0 && IsSpace(c) && _i + 4 < value.Length
+                    && (value[_i + 1] | 0x20) == 'a' && (value[_i + 2] | 0x20) == 'n' && (value[_i + 3] | 0x20) == 'd'
+                    && IsSpace(value[_i + 4]))
+                {
+                    name = value[_start.._i];
+                    _start = _i + 4;
+                    _i += 4;
+                    return true;
+                }
+            }
+            name = value[_start..];
+            _start = value.Length + 1;
+            return true;
+        }
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';

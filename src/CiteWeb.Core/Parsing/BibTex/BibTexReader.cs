@@ -16,11 +16,7 @@ public static class BibTexReader
         var bibliography = new Bibliography(fileName) { Format = "bibtex" };
         var diagnostics = bibliography.Diagnostics;
         var lines = new LineMap(text, fileName);
-        var scanner = new BibTexScanner(text, lines, options, diagnostics);
-        scanner.Scan();
-        bibliography.Preambles.AddRange(scanner.Preambles);
-
-        var entries = scanner.Entries;
+        var entries = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
         var byKey = new Dictionary<string, RawEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
         bool biblatex = false;
         foreach (var e in entries)
@@ -49,30 +45,56 @@ public static class BibTexReader
     }
 
     /// <summary>
+    /// Scanning a large file is split in two at a line that starts an entry, and the halves are scanned at once.
+    /// The second half needs the macros defined before it: it starts from those of the file's head (where @string
+    /// definitions live), and is scanned again, after the first, in the rare file that defines more further on.
+    /// </summary>
+    private static List<RawEntry> Scan(string text, string fileName, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics, List<string> preambles)
+    {
+        const int MinParallel = 1 << 20;
+        var first = new BibTexScanner(text, lines, options, diagnostics);
+        first.Scan(int.MaxValue, untilFirstEntry: true);
+        int split = text.Length - first.Position < MinParallel || Environment.ProcessorCount < 2 || !options.ParallelScan
+            ? -1
+            : BibTexScanner.NextEntryLine(text, first.Position + (text.Length - first.Position) / 2);
+        if (split < 0)
+        {
+            first.Scan();
+            preambles.AddRange(first.Preambles);
+            return first.Entries;
+        }
+        int definitions = first.MacroDefinitions;
+        var secondDiagnostics = new List<Diagnostic>();
+        var second = new BibTexScanner(text, new LineMap(text, fileName), options, secondDiagnostics, split, first.Macros);
+        Parallel.Invoke(() => first.Scan(split, untilFirstEntry: false), second.Scan);
+        if (first.MacroDefinitions != definitions || first.Position > split)
+        {
+            first.Scan();
+            preambles.AddRange(first.Preambles);
+            return first.Entries;
+        }
+        diagnostics.AddRange(secondDiagnostics);
+        preambles.AddRange(first.Preambles);
+        preambles.AddRange(second.Preambles);
+        first.Entries.AddRange(second.Entries);
+        return first.Entries;
+    }
+
+    /// <summary>
     /// Mapping (LaTeX decoding, names, dates) is most of the work and each entry's is independent, so large
     /// files are mapped in a few contiguous slices in parallel, each with its own line map and diagnostics;
     /// order is kept. Small files stay on one thread.
     /// </summary>
     private static void MapAll(string text, string fileName, List<RawEntry> entries, List<Reference> references, List<Diagnostic> diagnostics)
     {
-        const int MinSlice = 4096;
-        int slices = Math.Clamp(entries.Count / MinSlice, 1, Environment.ProcessorCount);
         var mapped = new Reference?[entries.Count];
-        var found = new List<Diagnostic>[slices];
-        void Slice(int s)
+        diagnostics.AddRange(ParallelSlices.Collect<Diagnostic>(entries.Count, found =>
         {
-            var local = new List<Diagnostic>();
-            var mapper = new BibTexMapper(text, new LineMap(text, fileName), local);
-            int from = (int)((long)entries.Count * s / slices), to = (int)((long)entries.Count * (s + 1) / slices);
-            for (int i = from; i < to; i++)
-                if (entries[i].Type != "xdata") mapped[i] = mapper.Map(entries[i]);
-            found[s] = local;
-        }
-        if (slices == 1) Slice(0);
-        else Parallel.For(0, slices, Slice);
+            var mapper = new BibTexMapper(text, new LineMap(text, fileName), found);
+            return i => { if (entries[i].Type != "xdata") mapped[i] = mapper.Map(entries[i]); };
+        }));
         references.Capacity = entries.Count;
         foreach (var r in mapped) if (r is not null) references.Add(r);
-        foreach (var list in found) diagnostics.AddRange(list);
     }
 
     /// <summary>Reads a stream, detecting its encoding (a non-UTF-8 file is decoded and reported, never mangled silently).</summary>

@@ -16,4 +16,8 @@ public sealed record BibTexReaderOptions
 
     /// <summary>Inheritance chains longer than this are reported as cycles. The default is 16.</summary>
     public int MaxInheritanceDepth { get; init; } = 16;
+
+    /// <summary>Scan files of a megabyte or more in two halves at once. The default is true; tests turn it off
+    /// to check that both ways read the same.</summary>
+    internal bool ParallelScan { get; init; } = true;
 }

@@ -28,28 +28,55 @@ internal sealed class BibTexScanner
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _macroLookup;
     private readonly FieldArena _arena = new();
     private StringBuilder? _builder;
+    // Field names seen lately, by a hash of length and end letters: most fields repeat from entry to entry, and an
+    // exact match here is cheaper than the case-insensitive vocabulary lookup.
+    private readonly string?[] _fieldNames = new string?[256];
     private int _pos;
 
-    public BibTexScanner(string text, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics)
+    /// <summary>A scanner from <paramref name="start"/> (a line that starts an entry, or 0), with the macros
+    /// defined before it (the month macros when null).</summary>
+    public BibTexScanner(string text, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics,
+        int start = 0, IDictionary<string, string>? macros = null)
     {
         _text = text;
         _lines = lines;
         _options = options;
         _diagnostics = diagnostics;
-        _macros = new Dictionary<string, string>(BibTexVocabulary.MonthMacros, StringComparer.OrdinalIgnoreCase);
+        _pos = start;
+        _macros = new Dictionary<string, string>(macros ?? BibTexVocabulary.MonthMacros, StringComparer.OrdinalIgnoreCase);
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public List<RawEntry> Entries { get; } = [];
     public List<string> Preambles { get; } = [];
+    /// <summary>The macros defined so far (month macros and @string).</summary>
+    public IDictionary<string, string> Macros => _macros;
+    /// <summary>How many @string definitions were read: a later part of the file scanned apart from this one is
+    /// only valid if this does not change while scanning up to it.</summary>
+    public int MacroDefinitions { get; private set; }
+    /// <summary>Where scanning stopped.</summary>
+    public int Position => _pos;
 
-    public void Scan()
+    public void Scan() => Scan(int.MaxValue, untilFirstEntry: false);
+
+    /// <summary>
+    /// Scans up to the first '@' at or past <paramref name="stop"/>, or (with <paramref name="untilFirstEntry"/>)
+    /// up to the first entry that is not @string, @preamble or @comment; a later call carries on from there.
+    /// Stopping at a line that starts an entry leaves the scanner exactly where a whole-file scan passes: no value,
+    /// comment or recovery ever reads past such a line.
+    /// </summary>
+    public void Scan(int stop, bool untilFirstEntry)
     {
         var text = _text;
         while (_pos < text.Length)
         {
             int at = text.IndexOf('@', _pos);
-            if (at < 0) break;
+            if (at < 0 || at >= stop) break;
+            if (untilFirstEntry && StartsEntry(at) && !StartsMetaEntry(at))
+            {
+                _pos = at;
+                return;
+            }
             _pos = at + 1;
             SkipWhitespace();
             int typeStart = _pos;
@@ -143,7 +170,7 @@ internal sealed class BibTexScanner
                 continue;
             }
             _pos++;
-            var fieldName = BibTexVocabulary.InternField(name);
+            var fieldName = InternField(name);
             if (!ScanValue(out int vStart, out int vLength, out string? built, entry.Key))
             {
                 entry.Broken = true;
@@ -318,6 +345,7 @@ internal sealed class BibTexScanner
             return;
         }
         _macros[macroName] = built ?? text.Substring(s, l);
+        MacroDefinitions++;
         SkipWhitespace();
         if (_pos < text.Length && text[_pos] == close) _pos++;
         else Report(DiagnosticCodes.ExpectedToken, Severity.Error, _pos, $"expected '{close}' to close @string {macroName}");
@@ -386,10 +414,31 @@ internal sealed class BibTexScanner
         return text.Length;
     }
 
-    /// <summary>True where a line starts, after optional blanks, with '@name{' or '@name(' — a new entry.</summary>
-    private bool StartsEntry(int p)
+    private bool StartsMetaEntry(int at)
     {
-        var text = _text;
+        var name = _text.AsSpan(at + 1);
+        return name.StartsWith("string", StringComparison.OrdinalIgnoreCase) || name.StartsWith("preamble", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("comment", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The first line at or after <paramref name="from"/> that starts with '@' and an entry, or -1.</summary>
+    public static int NextEntryLine(string text, int from)
+    {
+        while (from < text.Length)
+        {
+            int at = text.IndexOf("\n@", from, StringComparison.Ordinal);
+            if (at < 0) return -1;
+            if (StartsEntry(text, at + 1)) return at + 1;
+            from = at + 2;
+        }
+        return -1;
+    }
+
+    private bool StartsEntry(int p) => StartsEntry(_text, p);
+
+    /// <summary>True where a line starts, after optional blanks, with '@name{' or '@name(' — a new entry.</summary>
+    private static bool StartsEntry(string text, int p)
+    {
         while (p < text.Length && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r')) p++;
         if (p >= text.Length || text[p] != '@') return false;
         p++;
@@ -419,6 +468,14 @@ internal sealed class BibTexScanner
         int end = text.AsSpan(start).IndexOfAnyExcept(NameChars);
         _pos = end < 0 ? text.Length : start + end;
         return text.AsSpan(start, _pos - start);
+    }
+
+    private string InternField(ReadOnlySpan<char> name)
+    {
+        int slot = (name.Length * 7 + name[0] + name[^1] * 3) & 255;
+        var seen = _fieldNames[slot];
+        if (seen is not null && name.SequenceEqual(seen)) return seen;
+        return _fieldNames[slot] = BibTexVocabulary.InternField(name);
     }
 
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
