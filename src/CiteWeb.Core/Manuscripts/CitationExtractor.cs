@@ -232,8 +232,9 @@ public static partial class CitationExtractor
         if (names.Count == 0 || names.Count > 6 || names.Any(n => n.Split(' ').Length > 5)) return null;
         // Without a page, year or title, a parenthesis is a citation only when it names the list's authors.
         bool known = names.All(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
-        // "see, for instance, IBM" points to a source even without a page.
-        if (locator is null && year is null && title is null && !known && prefix is null) return null;
+        // "see, for instance, IBM" points to a source even without a page; "e.g. Google and Amazon" lists examples.
+        bool pointer = prefix is not null && (prefix.StartsWith("see", StringComparison.OrdinalIgnoreCase) || prefix.StartsWith("cf", StringComparison.OrdinalIgnoreCase));
+        if (locator is null && year is null && title is null && !known && !pointer) return null;
         if (!known && !names.All(LooksLikeName)) return null;
         return new CitedWork { Author = head, Names = names, EtAl = etAl, Title = title, Locator = locator, Year = year, Prefix = prefix };
     }
