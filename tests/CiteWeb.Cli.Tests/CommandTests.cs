@@ -244,3 +244,76 @@ public sealed class RunCommandTests
         Assert.Equal(3, json.Count);
     }
 }
+
+public sealed class CheckCommandTests
+{
+    private static CliRunner Essay()
+    {
+        var cli = new CliRunner();
+        cli.Write("list.txt", "Benjamin, Ruha. Race after Technology. Polity Press, 2019.\nO’Neil, Cathy. Weapons of Math Destruction. Penguin, 2016.\nVerdegem, Pieter. Introduction. Press, 2021.\n");
+        cli.Write("essay.md", "# An essay\n\nAs shown (Benjamin 12) and (Benjamn 13), and a <script> (Smith, *A|B* 4).\n");
+        return cli;
+    }
+
+    [Fact]
+    public void Text_findings_go_to_stdout_and_errors_make_exit_1()
+    {
+        using var cli = Essay();
+        var (exit, stdout, stderr) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.md");
+        Assert.Equal(1, exit);
+        Assert.Contains("essay.md:3:28: error CW003: (Benjamn 13): 'Benjamn' is spelled 'Benjamin' in the works cited", stdout);
+        Assert.Contains("list.txt:2:1: warning CW002", stdout);
+        Assert.Contains("citations", stderr);
+    }
+
+    [Fact]
+    public void Json_follows_the_contract()
+    {
+        using var cli = Essay();
+        var (exit, stdout, _) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.md", "--format", "json");
+        Assert.Equal(1, exit);
+        var doc = JsonNode.Parse(stdout)!;
+        Assert.Equal("essay.md", (string?)doc["manuscript"]);
+        Assert.Equal("list.txt", (string?)doc["worksCited"]);
+        Assert.Equal(3, (int?)doc["citations"]);
+        var spelling = doc["diagnostics"]!.AsArray().Single(d => (string?)d!["code"] == "CW003")!;
+        Assert.Equal("error", (string?)spelling["severity"]);
+        Assert.Equal(3, (int?)spelling["line"]);
+        Assert.Equal(28, (int?)spelling["column"]);
+        Assert.Equal("(Benjamn 13)", (string?)spelling["citation"]);
+        Assert.Equal("benjamin2019race", (string?)spelling["entry"]);
+        Assert.Equal("Benjamin", (string?)spelling["suggestion"]);
+        Assert.True((int?)doc["summary"]!["error"] >= 2);
+    }
+
+    [Fact]
+    public void Markdown_escapes_what_it_prints()
+    {
+        using var cli = Essay();
+        var (_, stdout, _) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.md", "--format", "markdown");
+        Assert.Contains("| where | severity | code | finding | suggestion |", stdout);
+        Assert.Contains(@"(Smith, \*A\|B\* 4)", stdout);
+        Assert.DoesNotContain("<script>", stdout);
+    }
+
+    [Fact]
+    public void Ignored_codes_are_not_reported_and_an_unknown_code_is_bad_usage()
+    {
+        using var cli = Essay();
+        var (exit, stdout, _) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.md", "--ignore", "CW001", "--ignore", "CW003");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("CW003", stdout);
+        var (bad, _, stderr) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.md", "--ignore", "CW999");
+        Assert.Equal(2, bad);
+        Assert.Contains("no check 'CW999'", stderr);
+    }
+
+    [Fact]
+    public void Both_files_are_required()
+    {
+        using var cli = Essay();
+        var (exit, _, stderr) = cli.Run("check", "--manuscript", "essay.md");
+        Assert.Equal(2, exit);
+        Assert.Contains("--works-cited and --manuscript are both required", stderr);
+    }
+}
