@@ -8,7 +8,7 @@ namespace CiteWeb.Core.Manuscripts;
 /// Reads a manuscript's body — plain text, Markdown or LaTeX — into paragraphs with their positions, stopping
 /// where its own works-cited list begins (a "Works Cited"/"References"/"Bibliography" heading,
 /// <c>\begin{thebibliography}</c>, <c>\printbibliography</c>, <c>\bibliography{...}</c>). Word documents are read by
-/// the CLI's DOCX reader into the same shape.
+/// CiteWeb.Docx's DocxManuscriptReader into the same shape.
 /// </summary>
 public static partial class ManuscriptReader
 {
@@ -59,6 +59,13 @@ public static partial class ManuscriptReader
         var body = text[start..end].TrimEnd('\r', '\n', ' ', '\t');
         if (body.Length > 0) m.Paragraphs.Add(new ManuscriptParagraph(body.Replace("\r\n", "\n", StringComparison.Ordinal), line, 1));
     }
+
+    /// <summary>
+    /// Whether <paramref name="line"/> is, as a whole, the heading of a works-cited section ("Works Cited",
+    /// "References", "Bibliography", ...; not "Notes"), the heading at which <see cref="BodyEnd"/> ends a body.
+    /// </summary>
+    public static bool IsWorksCitedHeading(ReadOnlySpan<char> line) =>
+        ListSplitter.HeadingName(line) is { } name && name is not ("notes" or "endnotes");
 
     /// <summary>Where the body ends: at the start of the manuscript's own reference list, else at the end.</summary>
     public static int BodyEnd(string text, string format)

@@ -32,11 +32,8 @@ internal static partial class ListSplitter
         foreach (var (lineStart, lineEnd) in Lines(text))
         {
             var line = text.AsSpan(lineStart, lineEnd - lineStart);
-            // Headings are short lines; only those are matched (and only a match is made a string).
-            var m = line.Length <= 80 && HeadingRegex().IsMatch(line) ? HeadingRegex().Match(line.ToString()) : Match.Empty;
-            if (m.Success)
+            if (HeadingName(line) is { } name)
             {
-                var name = m.Groups["name"].Value.ToLowerInvariant();
                 // "Notes" before a works-cited section are discursive; the reference section wins over notes.
                 bool isNotes = name is "notes" or "endnotes";
                 if (heading is null || !isNotes || heading is "notes" or "endnotes")
@@ -52,6 +49,14 @@ internal static partial class ListSplitter
             }
         }
         return (start, end, heading);
+    }
+
+    /// <summary>The section a heading line names, lower-cased ("works cited", "references", "notes"), or null.</summary>
+    internal static string? HeadingName(ReadOnlySpan<char> line)
+    {
+        // Headings are short lines; only those are matched (and only a match is made a string).
+        if (line.Length > 80 || !HeadingRegex().IsMatch(line)) return null;
+        return HeadingRegex().Match(line.ToString()).Groups["name"].Value.ToLowerInvariant();
     }
 
     // A short line that names the next section ("Acknowledgements", "## Appendix") ends the list.
