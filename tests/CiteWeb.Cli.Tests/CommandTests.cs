@@ -309,6 +309,18 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_word_document_is_one_line_and_exit_2()
+    {
+        using var cli = Essay();
+        cli.Write("essay.docx", "this is not a zip");
+        var (exit, stdout, stderr) = cli.Run("check", "--works-cited", "list.txt", "--manuscript", "essay.docx");
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("not a Word document (.docx)", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Both_files_are_required()
     {
         using var cli = Essay();

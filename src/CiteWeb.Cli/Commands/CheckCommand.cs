@@ -17,7 +17,7 @@ public sealed class CheckSettings : CommandSettings
     public string? WorksCited { get; init; }
 
     [CommandOption("--manuscript <FILE>")]
-    [Description("The manuscript: .txt, .md, .tex (its own reference section, if any, is not read as body)")]
+    [Description("The manuscript: .txt, .md, .tex or .docx (its own reference section, if any, is not read as body)")]
     public string? Manuscript { get; init; }
 
     [CommandOption("--format <FORMAT>")]
@@ -68,7 +68,16 @@ public sealed class CheckCommand(CliIO io) : Command<CheckSettings>
     {
         var full = io.Resolve(path);
         if (!File.Exists(full)) throw new UserError($"{path}: no such file");
-        if (ManuscriptReader.FormatOf(full) == "docx") throw new UserError($"{path}: Word documents are not read yet; save it as .txt or .md");
+        if (ManuscriptReader.FormatOf(full) == "docx")
+        {
+            try
+            {
+                using var stream = File.OpenRead(full);
+                return CiteWeb.Docx.DocxManuscriptReader.Read(stream, path);
+            }
+            catch (CiteWeb.Docx.DocxReadException e) { throw new UserError(e.Message); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"{path}: cannot read: {e.Message}"); }
+        }
         byte[] bytes;
         try { bytes = File.ReadAllBytes(full); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UserError($"{path}: cannot read: {e.Message}"); }

@@ -99,7 +99,7 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
         var manuscriptDir = Path.Combine(dir, "manuscripts");
         if (!System.IO.Directory.Exists(manuscriptDir)) return 0;
         int errors = 0;
-        foreach (var path in System.IO.Directory.EnumerateFiles(manuscriptDir).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".tex").Order(StringComparer.Ordinal))
+        foreach (var path in System.IO.Directory.EnumerateFiles(manuscriptDir).Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".markdown" or ".tex" or ".docx").Order(StringComparer.Ordinal))
         {
             var stem = Path.GetFileNameWithoutExtension(path);
             var candidates = files.Where(f => Path.GetFileNameWithoutExtension(f) == stem).ToList();
