@@ -145,7 +145,9 @@ internal static partial class EntryParser
     private static string ReadAuthorDate(string s, ReferenceStyle style, ElementReader reader, out string? names)
     {
         names = null;
-        var paren = ParenDateRegex().Match(s);
+        // Only an entry with a bracket near its start can have "(2019)" after its names.
+        int bracket = s.IndexOf('(');
+        var paren = bracket is >= 0 and <= 420 ? ParenDateRegex().Match(s) : Match.Empty;
         if (paren.Success && paren.Groups["names"].Length > 0 && (style is ReferenceStyle.Auto or ReferenceStyle.Apa or ReferenceStyle.Harvard || !LooksLikeTitleStart(paren.Groups["names"].Value)))
         {
             names = paren.Groups["names"].Value;

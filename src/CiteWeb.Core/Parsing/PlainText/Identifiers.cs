@@ -22,8 +22,13 @@ internal sealed class FoundIdentifiers
 /// </summary>
 internal static partial class Identifiers
 {
-    [GeneratedRegex(@"(?:(?<lead>(?:\[Online\]\.?\s*)?(?:Available(?:\s+(?:at|from|online))?|Retrieved\s+from|Online|URL|Link)\s*:?\s*)?(?<url>(?:https?://|www\.)[^\s]+))|(?:(?<lead>\bdoi\s*:\s*|\bDOI\s+)(?<doi>10\.\d{4,9}/[^\s]+))|(?<doi>(?<![\w/.])10\.\d{4,9}/[^\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // The identifiers themselves: a literal start (http, www., 10.) the regex engine can search for directly.
+    [GeneratedRegex(@"(?<url>(?:https?://|www\.)[^\s]+)|(?<doi>(?<![\w/.])10\.\d{4,9}/[^\s]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IdentifierRegex();
+
+    // What introduces one, just before it: "Available at:", "Retrieved from", "[Online]. Available:", "doi:", "DOI ".
+    [GeneratedRegex(@"(?:(?:\[Online\]\.?\s*)?(?:Available(?:\s+(?:at|from|online))?|Retrieved\s+from|Online|URL|Link)\s*:?\s*|\bdoi\s*:\s*|\bDOI\s+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadRegex();
 
     [GeneratedRegex(@"^https?://(?:dx\.)?doi\.org/(?<doi>10\.\d{4,9}/.+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DoiUrlRegex();
@@ -40,7 +45,10 @@ internal static partial class Identifiers
         int last = 0;
         foreach (Match m in IdentifierRegex().Matches(text))
         {
-            rest.Append(text, last, m.Index - last);
+            int window = Math.Max(last, m.Index - 40);
+            var lead = LeadRegex().Match(text, window, m.Index - window);
+            int start = lead.Success ? lead.Index : m.Index;
+            rest.Append(text, last, start - last);
             last = m.Index + m.Length;
             if (m.Groups["url"].Success)
             {
