@@ -10,7 +10,8 @@ public static class CheckCatalogue
     [
         new CitationWithoutEntry(), new EntryNeverCited(), new AuthorSpelling(), new TitleDiffers(), new AmbiguousAuthor(),
         new IbidUse(), new IbidWithoutAntecedent(), new PageOutOfRange(), new EtAlMismatch(), new AlphabeticalOrder(),
-        new DuplicateEntry(), new MalformedLink(), new MissingElement(),
+        new DuplicateEntry(), new MalformedLink(), new MissingElement(), new PunctuationBeforeCitation(), new IndirectSource(),
+        new EntryWithoutFullStop(),
     ];
 
     /// <summary>Extracts the manuscript's citations, matches them to the works cited, and runs every check not ignored.</summary>

@@ -95,6 +95,25 @@ public sealed class CitationFormTests
     public void Each_citation_check_rejects(string body, string code) => Assert.Contains(code, Codes(Check("Text " + body)));
 
     [Theory]
+    [InlineData("She writes “it is so.” (Benjamin 3)", "CW014")]
+    [InlineData("She writes “it is so” (Benjamin 3).", null)]
+    [InlineData("A claim (Benjamin 24, cited after O’Neil).", "CW015")]
+    [InlineData("A claim (O’Neil qtd. in Benjamin 24).", null)]
+    public void Style_checks(string body, string? code)
+    {
+        var codes = Check(body).Findings.Where(f => f.Code is "CW014" or "CW015").Select(f => f.Code).ToList();
+        if (code is null) Assert.Empty(codes);
+        else Assert.Equal([code], codes);
+    }
+
+    [Fact]
+    public void An_entry_without_its_full_stop_is_noted()
+    {
+        var report = Check("(Benjamin 3) (Ito 4).", "Benjamin, Ruha. Race after Technology. Polity Press, 2019.\nIto, Joichi. “Resisting Reduction.” Journal of Design and Science, 2018\n");
+        Assert.Equal([2], report.Findings.Where(f => f.Code == "CW016").Select(f => f.Span.Line));
+    }
+
+    [Theory]
     [InlineData("(Benjamin 12).")]
     [InlineData("(Apprich, Technotopia 12).")]
     [InlineData("(Srnicek, “Data, Compute, Labor” 250).")]

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Model;
+
+namespace CiteWeb.Core.Checks;
+
+/// <summary>CW014: a quotation's full stop inside the quotation marks before its parenthetical citation; MLA puts
+/// it after the citation ("... and male” (West et al. 6).). Reported once, at the first, with the count.</summary>
+public sealed class PunctuationBeforeCitation : ICheck
+{
+    public string Code => "CW014";
+    public Severity Severity => Severity.Info;
+    public string Description => "a quotation's full stop before its parenthetical citation (MLA: after it)";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        Citation? first = null;
+        int count = 0;
+        foreach (var citation in c.Citations)
+        {
+            if (citation.Kind is not (CitationKind.Parenthetical or CitationKind.Narrative or CitationKind.Ibid)) continue;
+            var paragraph = c.Manuscript.Paragraphs.FirstOrDefault(p => citation.Span.Offset < p.Text.Length
+                && p.Text.AsSpan(citation.Span.Offset).StartsWith(citation.Text, StringComparison.Ordinal) && c.Manuscript.At(p, citation.Span.Offset).Line == citation.Span.Line);
+            if (paragraph is null) continue;
+            var before = paragraph.Text.AsSpan(0, citation.Span.Offset).TrimEnd();
+            if (before.Length >= 2 && before[^1] is '”' or '"' && before[^2] is '.' or '!' or '?' && !before.EndsWith("...”") && !before.EndsWith("…”"))
+            {
+                first ??= citation;
+                count++;
+            }
+        }
+        if (first is not null)
+            yield return new Finding(Code, Severity,
+                $"{first.Text}: {count} citation(s) follow a quotation whose full stop is inside the quotation marks; MLA 9 puts it after the citation: “...” (Author page).",
+                first.Span, first.Text);
+    }
+}
+
+/// <summary>CW015: a source quoted from another written other than MLA's "qtd. in".</summary>
+public sealed partial class IndirectSource : ICheck
+{
+    public string Code => "CW015";
+    public Severity Severity => Severity.Info;
+    public string Description => "an indirect source not written as MLA's “qtd. in”";
+
+    [GeneratedRegex(@"^\((?<cited>[^,;]+?)\s+(?<page>[\dixvlc]+(?:\s*[-–]\s*[\dixvlc]+)?),\s*(?:cited|quoted)\s+(?:after|in|by)\s+(?<original>[^)]+)\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CitedAfterRegex();
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        foreach (var citation in c.Citations)
+        {
+            var m = CitedAfterRegex().Match(citation.Text.Replace('\n', ' '));
+            if (!m.Success) continue;
+            var suggestion = $"({m.Groups["original"].Value.Trim()} qtd. in {m.Groups["cited"].Value.Trim()} {m.Groups["page"].Value})";
+            yield return new Finding(Code, Severity, $"{citation.Text}: MLA 9 writes an indirect source as {suggestion}", citation.Span, citation.Text, null, suggestion);
+        }
+    }
+}
+
+/// <summary>CW016: an entry of a printed works-cited list that does not end with a full stop (MLA ends every entry with one).</summary>
+public sealed class EntryWithoutFullStop : ICheck
+{
+    public string Code => "CW016";
+    public Severity Severity => Severity.Info;
+    public string Description => "an entry of a printed list without its closing full stop";
+
+    public IEnumerable<Finding> Run(CheckContext c)
+    {
+        if (c.WorksCited.Format != "text") yield break;
+        foreach (var r in c.WorksCited.References)
+        {
+            var raw = r.RawText.Span.TrimEnd();
+            if (raw.IsEmpty || raw[^1] is '.' or '>' or '/' || raw.EndsWith(".)") || raw.EndsWith(".”")) continue;
+            yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}' does not end with a full stop", EntryNeverCited.Where(r, c), null, r.Id);
+        }
+    }
+}
