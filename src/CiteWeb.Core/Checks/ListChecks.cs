@@ -142,6 +142,8 @@ public sealed class MissingElement : ICheck
             }
             if (missing.Count > 0)
                 yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(r)}' ({r.Type}) has no {string.Join(", no ", missing)}", EntryNeverCited.Where(r, c), null, r.Id);
+            if (r.Type == "article-journal" && r.Fields[Csl.Volume] is not null && r.Page is null && r.Doi is null)
+                yield return new Finding(Code, Severity.Info, $"'{EntryNeverCited.Label(r)}' gives a volume but no page range or DOI", EntryNeverCited.Where(r, c), null, r.Id);
             bool web = r.Url is not null && r.Type is "webpage" or "post-weblog" or "article-magazine" or "article-newspaper" or "motion_picture";
             if (web && !r.Dates.ContainsKey(Csl.Accessed))
                 yield return new Finding(Code, Severity.Info, $"'{EntryNeverCited.Label(r)}' is a web source without an access date (MLA 9: optional, recommended when there is no publication date)", EntryNeverCited.Where(r, c), null, r.Id);
