@@ -125,9 +125,11 @@ public static partial class CitationExtractor
                 return new Citation(inner, span, CitationKind.Narrative,
                     [new CitedWork { Author = family, Names = family is null ? [] : [family], Title = Text.RichText.ToPlain(named.Title ?? ""), Year = content }]);
             }
-            var near = paragraph[Math.Max(0, open - 40)..open];
+            var near = paragraph[Math.Max(0, open - 40)..open].TrimEnd();
             var author = NamedBefore(near, near.Length, works);
-            if (author is null) return null;
+            // Only right after the name: "Turner (2006)", "Turner’s (2006)".
+            if (author is null || !(near.EndsWith(author, StringComparison.Ordinal) || near.EndsWith(author + "’s", StringComparison.Ordinal) || near.EndsWith(author + "'s", StringComparison.Ordinal)))
+                return null;
             return new Citation(inner, span, CitationKind.Narrative, [new CitedWork { Author = author, Names = [author], NamedInText = author, Year = content }]);
         }
         var locatorOnly = LocatorOnlyRegex().Match(content);

@@ -46,6 +46,7 @@ public sealed class CitationFormTests
     [InlineData("As Marcus Burkhardt details: “AI is everywhere” (211).", "burkhardt2019mapping")]
     [InlineData("Clemens Apprich argues this (Technotopia 144).", "apprich2017technotopia")]
     [InlineData("Ruha Benjamin’s book Race after Technology (2019) shows it.", "benjamin2019race")]
+    [InlineData("As Benjamin (2019) shows.", "benjamin2019race")]
     [InlineData("Kjosen shows it (Dyer-Witheford, Kjosen and Steinhoff 12).", "dyerwitheford2019inhuman")]
     [InlineData("First (Benjamin 3). Then (ibid. 4).", "benjamin2019race | benjamin2019race")]
     public void Citations_are_found_and_matched(string body, string keys) => Assert.Equal(keys, Keys(Check(body)));
@@ -56,6 +57,7 @@ public sealed class CitationFormTests
     [InlineData("Companies (e.g. Google and Amazon) compete.")]
     [InlineData("The web (as we know it) is gone.")]
     [InlineData("An aside (see below).")]
+    [InlineData("A claim about Benjamin and others (see above) in (2019).")]
     public void Parentheses_that_are_not_citations_are_left_alone(string body) => Assert.Empty(Check(body).Citations);
 
     [Theory]
