@@ -53,7 +53,7 @@ public static partial class LinkRotReport
     private static string OkLine(int ok, int attention) => (ok, attention) switch
     {
         (_, 0) => "Nothing needs attention.",
-        (0, _) => "None of the links is ok.",
+        (0, _) => "There are no other links.",
         (1, _) => "The 1 other link is ok.",
         _ => $"The other {ok} links are ok.",
     };

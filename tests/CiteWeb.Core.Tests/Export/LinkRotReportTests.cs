@@ -257,7 +257,7 @@ public sealed class LinkRotReportTests
             gone  k ey  refs.bib:12  https://x.example/ ]0;pwned  (HTTP 410)
                   a  b c
 
-            None of the links is ok.
+            There are no other links.
 
             """, text);
     }
