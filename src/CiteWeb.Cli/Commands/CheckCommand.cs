@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CiteWeb.Core.Checks;
 using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Export;
 using CiteWeb.Core.Manuscripts;
 using CiteWeb.Core.Model;
 using Spectre.Console;
@@ -138,24 +139,13 @@ public sealed class CheckCommand(CliIO io) : Command<CheckSettings>
     public static string Markdown(CheckReport report)
     {
         var sb = new StringBuilder();
-        sb.Append("# Citation check: ").Append(Md(report.Manuscript.File)).Append('\n').Append('\n');
+        sb.Append("# Citation check: ").Append(MarkdownText.Escape(report.Manuscript.File)).Append('\n').Append('\n');
         sb.Append(report.Citations.Count).Append(" citations checked against ").Append(report.WorksCited.References.Count)
-            .Append(" entries of ").Append(Md(report.WorksCited.Source)).Append(".\n\n");
+            .Append(" entries of ").Append(MarkdownText.Escape(report.WorksCited.Source)).Append(".\n\n");
         sb.Append("| where | severity | code | finding | suggestion |\n|---|---|---|---|---|\n");
         foreach (var f in report.Findings)
-            sb.Append("| ").Append(Md($"{f.Span.File}:{f.Span.Line}:{f.Span.Column}")).Append(" | ").Append(Diagnostic.SeverityName(f.Severity))
-                .Append(" | ").Append(f.Code).Append(" | ").Append(Md(f.Message)).Append(" | ").Append(Md(f.Suggestion ?? "")).Append(" |\n");
-        return sb.ToString();
-    }
-
-    private static string Md(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
-        {
-            if (c is '|' or '\\' or '*' or '_' or '`' or '[' or ']' or '<' or '>' or '#') sb.Append('\\');
-            sb.Append(c is '\n' or '\r' ? ' ' : c);
-        }
+            sb.Append("| ").Append(MarkdownText.Escape($"{f.Span.File}:{f.Span.Line}:{f.Span.Column}")).Append(" | ").Append(Diagnostic.SeverityName(f.Severity))
+                .Append(" | ").Append(f.Code).Append(" | ").Append(MarkdownText.Escape(f.Message)).Append(" | ").Append(MarkdownText.Escape(f.Suggestion ?? "")).Append(" |\n");
         return sb.ToString();
     }
 }
