@@ -143,11 +143,11 @@ public sealed class LinkChecker
             if (!answer.IsRedirect) return;
 
             var next = new Uri(trail.Current, answer.Location!);
-            if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
-                throw new LinkFailureException(LinkStatus.Blocked, $"The link redirects to {next.Scheme}: and only http and https are followed.");
             if (trail.Redirects.Count == 0) trail.FirstHopPermanent = answer.Status is 301 or 308;
             trail.Redirects.Add(next.AbsoluteUri);
             trail.Current = next;
+            if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+                throw new LinkFailureException(LinkStatus.Blocked, $"The link redirects to a {next.Scheme} URL and only http and https are followed.");
             if (!visited.Add(next.AbsoluteUri))
             {
                 trail.Loop = $"The redirects go round in a loop back to {next} after {Plural(trail.Redirects.Count, "redirect")}.";
