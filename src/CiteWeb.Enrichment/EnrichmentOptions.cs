@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace CiteWeb.Enrichment;
+
+/// <summary>
+/// Configuration of everything that goes out to the network. Bound from the configuration root, so the keys are
+/// <c>Network:MaxRedirects</c>, <c>Contact:Email</c>, ... in <c>citeweb.json</c> and <c>CITEWEB_NETWORK__MAXREDIRECTS</c>,
+/// <c>CITEWEB_CONTACT__EMAIL</c>, ... in the environment.
+/// </summary>
+public sealed class EnrichmentOptions
+{
+    public NetworkOptions Network { get; set; } = new();
+    public ContactOptions Contact { get; set; } = new();
+
+    /// <summary>The identifying User-Agent: <c>CiteWeb/0.1 (+https://github.com/citeweb; mailto:EMAIL)</c>, without the
+    /// <c>mailto</c> part when no contact address is configured.</summary>
+    public string UserAgent => string.IsNullOrWhiteSpace(Contact.Email)
+        ? "CiteWeb/0.1 (+https://github.com/citeweb)"
+        : $"CiteWeb/0.1 (+https://github.com/citeweb; mailto:{Contact.Email.Trim()})";
+}
+
+public sealed class ContactOptions
+{
+    /// <summary>A contact address sent in the User-Agent (Crossref's polite pool). The default is none.</summary>
+    public string? Email { get; set; }
+}
+
+public sealed class NetworkOptions
+{
+    /// <summary>Check nothing: every link is <c>unchecked</c> (the <c>--offline</c> switch). The default is false.</summary>
+    public bool Offline { get; set; }
+
+    /// <summary>Allow private, loopback, link-local, CGNAT, multicast and unspecified addresses. The default is false:
+    /// links come from untrusted files.</summary>
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>Networks (CIDR, e.g. <c>127.0.0.1/32</c>) allowed even though they are not public, for a local server
+    /// that must be reachable while every other private address stays refused. The default is none.</summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Redirects followed per link before it is a <c>redirect-loop</c>. The default is 10.</summary>
+    public int MaxRedirects { get; set; } = 10;
+
+    /// <summary>Bytes of a response body read at most (the rest is never downloaded). The default is 10 MB.</summary>
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Time for one link, all redirects, retries and body included, once its turn at the host has come. The
+    /// default is 15 seconds.</summary>
+    public TimeSpan PerLinkTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Time for one attempt of one request (up to the response headers). The default is 10 seconds.</summary>
+    public TimeSpan PerAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of a request after a transient failure, a 429 or a 503. The default is 2.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>Base delay of the jittered exponential backoff between retries; a <c>Retry-After</c> header wins. The
+    /// default is 1 second.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Links checked at the same time. The default is 16.</summary>
+    public int GlobalConcurrency { get; set; } = 16;
+
+    /// <summary>Requests in flight to one host at the same time. The default is 2.</summary>
+    public int PerHostConcurrency { get; set; } = 2;
+
+    /// <summary>Least time between the starts of two requests to one host. The default is 250 milliseconds.</summary>
+    public TimeSpan MinIntervalPerHost { get; set; } = TimeSpan.FromMilliseconds(250);
+}
+
+/// <summary>Validates <see cref="EnrichmentOptions"/> at start-up, naming every bad key at once.</summary>
+public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EnrichmentOptions options)
+    {
+        var n = options.Network;
+        var errors = new List<string>();
+        if (n.MaxRedirects is < 0 or > 50) errors.Add("Network:MaxRedirects must be between 0 and 50.");
+        if (n.MaxBodyBytes < 1024) errors.Add("Network:MaxBodyBytes must be at least 1024.");
+        if (n.PerAttemptTimeout < TimeSpan.FromMilliseconds(10)) errors.Add("Network:PerAttemptTimeout must be at least 10 ms.");
+        if (n.PerLinkTimeout < n.PerAttemptTimeout) errors.Add("Network:PerLinkTimeout must not be shorter than Network:PerAttemptTimeout.");
+        if (n.MaxRetries is < 0 or > 10) errors.Add("Network:MaxRetries must be between 0 and 10.");
+        if (n.RetryDelay < TimeSpan.Zero) errors.Add("Network:RetryDelay must not be negative.");
+        if (n.GlobalConcurrency is < 1 or > 1000) errors.Add("Network:GlobalConcurrency must be between 1 and 1000.");
+        if (n.PerHostConcurrency < 1 || n.PerHostConcurrency > n.GlobalConcurrency) errors.Add("Network:PerHostConcurrency must be between 1 and Network:GlobalConcurrency.");
+        if (n.MinIntervalPerHost < TimeSpan.Zero) errors.Add("Network:MinIntervalPerHost must not be negative.");
+        foreach (var cidr in n.AllowedNetworks)
+            if (!IPNetwork.TryParse(cidr, out _)) errors.Add($"Network:AllowedNetworks: '{cidr}' is not a network in CIDR notation.");
+        var email = options.Contact.Email;
+        if (!string.IsNullOrWhiteSpace(email) && (email.Trim().IndexOf('@') is <= 0 || email.Trim().Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ';')))
+            errors.Add($"Contact:Email: '{email}' is not an e-mail address.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CiteWeb.Enrichment.Tests;
+
+/// <summary>
+/// A checker wired exactly as the CLI wires it (<c>AddCiteWebEnrichment</c> over configuration keys), with short
+/// timeouts. Private addresses stay refused; only 127.0.0.1/32 is let through, so a redirect from the test server
+/// to 10.0.0.1 or 169.254.169.254 meets the real guard.
+/// </summary>
+internal sealed class TestChecker : IDisposable
+{
+    private readonly ServiceProvider _services;
+    public LinkChecker Checker { get; }
+
+    public TestChecker(Dictionary<string, string?>? settings = null, IHostResolver? resolver = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Network:AllowPrivateAddresses"] = "false",
+            ["Network:AllowedNetworks:0"] = "127.0.0.1/32",
+            ["Network:PerAttemptTimeout"] = "00:00:02",
+            ["Network:PerLinkTimeout"] = "00:00:04",
+            ["Network:MaxRetries"] = "1",
+            ["Network:RetryDelay"] = "00:00:00.010",
+            ["Network:MinIntervalPerHost"] = "00:00:00",
+            ["Network:MaxBodyBytes"] = "65536",
+            ["Contact:Email"] = "tests@citeweb.invalid",
+        };
+        foreach (var (k, v) in settings ?? []) values[k] = v;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        if (resolver is not null) services.AddSingleton(resolver);
+        services.AddCiteWebEnrichment(configuration);
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Checker = _services.GetRequiredService<LinkChecker>();
+    }
+
+    public static async Task<CiteWeb.Core.Model.LinkCheck> CheckAsync(string url, Dictionary<string, string?>? settings = null)
+    {
+        using var t = new TestChecker(settings);
+        return await t.Checker.CheckAsync(url, TestContext.Current.CancellationToken);
+    }
+
+    public void Dispose() => _services.Dispose();
+}
