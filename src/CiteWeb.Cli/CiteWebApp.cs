@@ -28,6 +28,10 @@ public static class CiteWebApp
                 .WithDescription("Check a manuscript's in-text citations against its works-cited list")
                 .WithExample("check", "--works-cited", "bib/luchs-2023-ai-for-all.txt", "--manuscript", "bib/manuscripts/luchs-2023-ai-for-all.txt")
                 .WithExample("check", "--works-cited", "refs.bib", "--manuscript", "paper.md", "--format", "markdown", "--ignore", "CW013");
+            config.AddCommand<LinkRotCommand>("linkrot")
+                .WithDescription("Check every link of the bibliographies for rot: dead, moved, soft-404, blocked")
+                .WithExample("linkrot", "bib/luchs-2023-ai-for-all.txt")
+                .WithExample("linkrot", "refs.bib", "--format", "html", "-o", "linkrot.html");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography")
                 .WithExample("run", "bib");

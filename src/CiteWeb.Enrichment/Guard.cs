@@ -30,6 +30,8 @@ public sealed class NetworkState
     private int _state; // 0 unknown, 1 online, 2 offline
 
     internal bool IsOffline => Volatile.Read(ref _state) == 2;
+    /// <summary>Something answered in this run: a name resolved or a server replied.</summary>
+    internal bool IsOnline => Volatile.Read(ref _state) == 1;
     internal void Answered() => Interlocked.CompareExchange(ref _state, 1, 0);
     internal bool TryGoOffline() => Interlocked.CompareExchange(ref _state, 2, 0) != 1;
 }
@@ -95,6 +97,7 @@ internal sealed class GuardedConnector(AddressPolicy policy, IHostResolver resol
         }
         if (addresses.Length == 0)
             throw new LinkFailureException(LinkStatus.DnsFailure, $"The name {host} has no address.");
+        network.Answered();
         return addresses;
     }
 }

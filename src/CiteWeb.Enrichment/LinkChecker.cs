@@ -48,8 +48,18 @@ public sealed class LinkChecker
             results[x.index] = await CheckAsync(x.link.Url, x.link.Reference, x.link.File, x.link.Line, token).ConfigureAwait(false);
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
+        // Not one name resolved in the whole run: the names did not fail, the network did (a sandbox whose resolver
+        // answers "no such host" for everything). Those links are unchecked, never reported dead. Names under
+        // .invalid fail by definition and stay failures.
+        if (!_network.IsOnline)
+            for (int i = 0; i < results.Length; i++)
+                if (results[i].Status == LinkStatus.DnsFailure && !IsReservedInvalid(results[i].Url))
+                    results[i] = results[i] with { Status = LinkStatus.Unchecked, Detail = "No name could be resolved in this run, so there seems to be no network; the link was not checked." };
         return results;
     }
+
+    private static bool IsReservedInvalid(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && (u.Host.Equals("invalid", StringComparison.OrdinalIgnoreCase) || u.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase));
 
     private async Task<LinkCheck> CheckAsync(string url, string? reference, string? file, int? line, CancellationToken ct)
     {

@@ -329,3 +329,49 @@ public sealed class CheckCommandTests
         Assert.Contains("--works-cited and --manuscript are both required", stderr);
     }
 }
+
+public sealed class LinkRotCommandTests
+{
+    [Fact]
+    public void Offline_every_link_is_unchecked_in_the_json_contract()
+    {
+        using var cli = new CliRunner();
+        cli.Write("list.txt", "Kratz, Jeff. “Accelerating Research.” AWS Public Sector Blog, 14 September 2022. https://aws.amazon.com/blogs/x/.\nBenjamin, Ruha. Race after Technology. Polity Press, 2019.\n");
+        var (exit, stdout, _) = cli.Run("linkrot", "list.txt", "--offline", "--format", "json");
+        Assert.Equal(0, exit);
+        var doc = JsonNode.Parse(stdout)!;
+        var link = doc["links"]!.AsArray().Single()!;
+        Assert.Equal("https://aws.amazon.com/blogs/x/", (string?)link["url"]);
+        Assert.Equal("kratz2022accelerating", (string?)link["reference"]);
+        Assert.Equal("unchecked", (string?)link["status"]);
+        Assert.Equal(1, (int?)link["line"]);
+        Assert.Equal(1, (int?)doc["summary"]!["unchecked"]);
+    }
+
+    [Fact]
+    public void The_html_report_is_written_atomically_and_never_over_an_input()
+    {
+        using var cli = new CliRunner();
+        cli.Write("list.txt", "Crunchbase. “Hugging Face.” 2023. https://www.crunchbase.com/organization/hugging-face.\n");
+        var (exit, _, stderr) = cli.Run("linkrot", "list.txt", "--offline", "--format", "html", "-o", "report.html");
+        Assert.Equal(0, exit);
+        var html = File.ReadAllText(Path.Combine(cli.Directory, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Contains("crunchbase.com/organization/hugging-face", html);
+        Assert.Contains("report.html", stderr);
+        var (refused, _, err) = cli.Run("linkrot", "list.txt", "--offline", "-o", "list.txt");
+        Assert.Equal(2, refused);
+        Assert.Contains("is one of the input files", err);
+        Assert.StartsWith("Crunchbase.", File.ReadAllText(Path.Combine(cli.Directory, "list.txt")));
+    }
+
+    [Fact]
+    public void An_unknown_format_is_bad_usage()
+    {
+        using var cli = new CliRunner();
+        cli.Write("list.txt", "A, B. T. P, 2019.\n");
+        var (exit, _, stderr) = cli.Run("linkrot", "list.txt", "--format", "pdf");
+        Assert.Equal(2, exit);
+        Assert.Contains("--format must be text, json, markdown, html or csv", stderr);
+    }
+}

@@ -90,6 +90,16 @@ public sealed class GuardTests(SmallWeb web)
         Assert.True(resolver.Calls <= 16, $"{resolver.Calls} lookups after the network was found missing");
     }
 
+    [Fact]
+    public async Task A_resolver_that_knows_no_name_at_all_means_no_network_not_dead_links()
+    {
+        // A sandbox's resolver answers "no such host" for everything: nothing resolved in the whole run.
+        using var t = new TestChecker(resolver: new FailingResolver(SocketError.HostNotFound));
+        var links = new[] { "http://a.example/1", "http://b.example/2", "http://nothing.invalid/3" }.Select(u => (u, (string?)null, (string?)null, (int?)null));
+        var results = await t.Checker.CheckAllAsync(links, null, TestContext.Current.CancellationToken);
+        Assert.Equal([LinkStatus.Unchecked, LinkStatus.Unchecked, LinkStatus.DnsFailure], results.Select(r => r.Status));
+    }
+
     private sealed class FailingResolver(SocketError error) : IHostResolver
     {
         private int _calls;

@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using CiteWeb.Core.Export;
+using CiteWeb.Core.Model;
+using CiteWeb.Enrichment;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CiteWeb.Cli.Commands;
+
+public sealed class LinkRotSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("Bibliographies whose links are checked: .bib, .json, .ris, or printed lists (.txt, .md)")]
+    public string[] Files { get; init; } = [];
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("Report: text, json, markdown, html, csv")]
+    [DefaultValue("text")]
+    public string Format { get; init; } = "text";
+
+    [CommandOption("-o|--output <OUT>")]
+    [Description("Write the report to this file instead of stdout")]
+    public string? Output { get; init; }
+
+    [CommandOption("--offline")]
+    [Description("Check nothing: every link is reported unchecked")]
+    public bool Offline { get; init; }
+
+    public override ValidationResult Validate() =>
+        LinkRotReport.Formats.Contains(Format) ? ValidationResult.Success() : ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'");
+}
+
+/// <summary>
+/// <c>citeweb linkrot</c>: every URL of the bibliographies checked for rot (dead, moved, soft-404, blocked, ...).
+/// Endpoints and limits come from <c>citeweb.json</c> and <c>CITEWEB_*</c> environment variables. Exit code 1 when a
+/// link is dead.
+/// </summary>
+public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, LinkRotSettings settings, CancellationToken cancellationToken)
+    {
+        var (references, _, _) = InputFiles.ReadAll(io, settings.Files);
+        var links = references.Where(r => !string.IsNullOrWhiteSpace(r.Url))
+            .Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
+
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(io.WorkingDirectory, "citeweb.json"), optional: true)
+            .AddEnvironmentVariables(prefix: "CITEWEB_")
+            .Build();
+        var services = new ServiceCollection().AddCiteWebEnrichment(configuration);
+        if (settings.Offline) services.PostConfigure<EnrichmentOptions>(o => o.Network.Offline = true);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<EnrichmentOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new UserError("configuration: " + string.Join("; ", e.Failures));
+        }
+        var checker = provider.GetRequiredService<LinkChecker>();
+
+        IReadOnlyList<LinkCheck> results;
+        if (io.Interactive && links.Count > 0)
+        {
+            results = [];
+            await io.ErrorConsole.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("checking links", maxValue: links.Count);
+                results = await checker.CheckAllAsync(links, new Progress<int>(done => task.Value = done), cancellationToken);
+            });
+        }
+        else
+        {
+            results = await checker.CheckAllAsync(links, new Progress<int>(done =>
+            {
+                if (done % 25 == 0 || done == links.Count) io.Error.WriteLine($"linkrot: {done}/{links.Count}");
+            }), cancellationToken);
+        }
+
+        var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);
+        if (settings.Output is { } output)
+        {
+            var target = io.Resolve(output);
+            if (settings.Files.Any(f => Path.GetFullPath(io.Resolve(f)) == Path.GetFullPath(target)))
+                throw new UserError($"{output}: is one of the input files; write the report elsewhere");
+            InputFiles.WriteAtomically(target, s => s.Write(System.Text.Encoding.UTF8.GetBytes(report)));
+            io.Error.WriteLine($"{LinkRotReport.Summary(results)} Report in {output}.");
+        }
+        else
+        {
+            io.Out.Write(report);
+            if (settings.Format != "text") io.Error.WriteLine(LinkRotReport.Summary(results));
+        }
+        return results.Any(r => LinkStatuses.IsDead(r.Status)) ? ExitCodes.Problems : ExitCodes.Success;
+    }
+}
