@@ -12,6 +12,7 @@ public sealed class EnrichmentOptions
 {
     public NetworkOptions Network { get; set; } = new();
     public ContactOptions Contact { get; set; } = new();
+    public EndpointOptions Endpoints { get; set; } = new();
 
     /// <summary>The identifying User-Agent: <c>CiteWeb/0.1 (+https://github.com/citeweb; mailto:EMAIL)</c>, without the
     /// <c>mailto</c> part when no contact address is configured.</summary>
@@ -90,6 +91,37 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         var email = options.Contact.Email;
         if (!string.IsNullOrWhiteSpace(email) && (email.Trim().IndexOf('@') is <= 0 || email.Trim().Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ';')))
             errors.Add($"Contact:Email: '{email}' is not an e-mail address.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
+
+/// <summary>Where the services CiteWeb asks live (<c>Endpoints:Wayback</c>, <c>CITEWEB_ENDPOINTS__WAYBACK</c>, ...): base
+/// addresses without a trailing path. Trusted configuration, so no address guard applies to them.</summary>
+public sealed class EndpointOptions
+{
+    /// <summary>The Wayback Machine availability API (<c>/wayback/available</c>). The default is https://archive.org.</summary>
+    public string Wayback { get; set; } = "https://archive.org";
+
+    /// <summary>The Wayback CDX server (<c>/cdx/search/cdx</c>) and its snapshots (<c>/web/TIMESTAMP/URL</c>). The default
+    /// is https://web.archive.org.</summary>
+    public string WaybackCdx { get; set; } = "https://web.archive.org";
+
+    /// <summary>Memento TimeTravel (<c>/api/json/TIMESTAMP/URL</c>), across archives. The default is
+    /// http://timetravel.mementoweb.org.</summary>
+    public string Memento { get; set; } = "http://timetravel.mementoweb.org";
+}
+
+/// <summary>Every endpoint is an absolute http(s) address. Reads the string properties of <see cref="EndpointOptions"/>,
+/// so an endpoint added later is validated without touching this class.</summary>
+public sealed class EndpointOptionsValidator : IValidateOptions<EnrichmentOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EnrichmentOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var p in typeof(EndpointOptions).GetProperties().Where(p => p.PropertyType == typeof(string)))
+            if (p.GetValue(options.Endpoints) is not string value || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                || uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+                errors.Add($"Endpoints:{p.Name}: '{p.GetValue(options.Endpoints)}' is not an absolute http or https address.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -51,6 +51,7 @@ public static class EnrichmentServiceCollectionExtensions
             .AddStandardResilienceHandler()
             .Configure((o, sp) => ConfigureForLinks(o, Network(sp)))
             .SelectPipelineByAuthority(); // one circuit breaker per host: a dead site does not stop the others
+        services.AddArchiveLookup();
         return services;
     }
 

@@ -22,6 +22,17 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void The_endpoints_default_to_the_public_archives()
+    {
+        var e = Bind([]).Endpoints;
+        Assert.Equal(("https://archive.org", "https://web.archive.org", "http://timetravel.mementoweb.org"), (e.Wayback, e.WaybackCdx, e.Memento));
+    }
+
+    [Fact]
+    public void CITEWEB_ENDPOINTS_variables_bind_to_the_endpoints() =>
+        Assert.Equal("http://127.0.0.1:8080", Bind(new() { ["ENDPOINTS:WAYBACK"] = "http://127.0.0.1:8080" }).Endpoints.Wayback);
+
+    [Fact]
     public void CITEWEB_variables_bind_to_their_keys()
     {
         // CITEWEB_NETWORK__ALLOWPRIVATEADDRESSES=true reaches the binder as Network:AllowPrivateAddresses once the prefix is dropped.
@@ -49,6 +60,8 @@ public sealed class OptionsTests
     [InlineData("Network:PerLinkTimeout", "00:00:01")]
     [InlineData("Network:AllowedNetworks:0", "not-a-network")]
     [InlineData("Contact:Email", "no address")]
+    [InlineData("Endpoints:Wayback", "archive.org")]
+    [InlineData("Endpoints:Memento", "ftp://timetravel.mementoweb.org")]
     public void A_bad_value_is_refused_by_name(string key, string value)
     {
         var e = Assert.Throws<OptionsValidationException>(() => Bind(new() { [key] = value }));

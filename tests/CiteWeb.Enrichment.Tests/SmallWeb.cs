@@ -32,15 +32,7 @@ public sealed class SmallWeb : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Urls.Add("http://127.0.0.1:0");
-        _app.Run(Serve);
-        await _app.StartAsync();
-        var address = _app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First() : throw new InvalidOperationException("no server");
-        Origin = address.TrimEnd('/');
+        (_app, Origin) = await LocalKestrel.StartAsync(Serve);
         Port = new Uri(Origin).Port;
     }
 

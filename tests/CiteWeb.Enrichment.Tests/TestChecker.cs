@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CiteWeb.Enrichment.Tests;
 
 /// <summary>
-/// A checker wired exactly as the CLI wires it (<c>AddCiteWebEnrichment</c> over configuration keys), with short
+/// A checker and an archive lookup wired exactly as the CLI wires it (<c>AddCiteWebEnrichment</c> over configuration keys), with short
 /// timeouts. Private addresses stay refused; only 127.0.0.1/32 is let through, so a redirect from the test server
 /// to 10.0.0.1 or 169.254.169.254 meets the real guard.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed class TestChecker : IDisposable
 {
     private readonly ServiceProvider _services;
     public LinkChecker Checker { get; }
+    public ArchiveLookup Archive { get; }
 
     public TestChecker(Dictionary<string, string?>? settings = null, IHostResolver? resolver = null)
     {
@@ -34,6 +35,7 @@ internal sealed class TestChecker : IDisposable
         services.AddCiteWebEnrichment(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Checker = _services.GetRequiredService<LinkChecker>();
+        Archive = _services.GetRequiredService<ArchiveLookup>();
     }
 
     public static async Task<CiteWeb.Core.Model.LinkCheck> CheckAsync(string url, Dictionary<string, string?>? settings = null)

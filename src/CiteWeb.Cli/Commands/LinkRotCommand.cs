@@ -29,8 +29,15 @@ public sealed class LinkRotSettings : CommandSettings
     [Description("Check nothing: every link is reported unchecked")]
     public bool Offline { get; init; }
 
+    [CommandOption("--archive <MODE>")]
+    [Description("none, or lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok")]
+    [DefaultValue("none")]
+    public string Archive { get; init; } = "none";
+
     public override ValidationResult Validate() =>
-        LinkRotReport.Formats.Contains(Format) ? ValidationResult.Success() : ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'");
+        !LinkRotReport.Formats.Contains(Format) ? ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'")
+        : Archive is not ("none" or "lookup") ? ValidationResult.Error($"--archive must be none or lookup, not '{Archive}'")
+        : ValidationResult.Success();
 }
 
 /// <summary>
@@ -43,8 +50,8 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, LinkRotSettings settings, CancellationToken cancellationToken)
     {
         var (references, _, _) = InputFiles.ReadAll(io, settings.Files);
-        var links = references.Where(r => !string.IsNullOrWhiteSpace(r.Url))
-            .Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
+        var cited = references.Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
+        var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
 
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(io.WorkingDirectory, "citeweb.json"), optional: true)
@@ -81,6 +88,15 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
             }), cancellationToken);
         }
 
+        if (settings.Archive == "lookup")
+        {
+            var wanted = ArchiveLookup.CountWanted(results);
+            results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(Near).ToList(), new Progress<int>(done =>
+            {
+                if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
+            }), cancellationToken);
+        }
+
         var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);
         if (settings.Output is { } output)
         {
@@ -96,5 +112,17 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
             if (settings.Format != "text") io.Error.WriteLine(LinkRotReport.Summary(results));
         }
         return results.Any(r => LinkStatuses.IsDead(r.Status)) ? ExitCodes.Problems : ExitCodes.Success;
+    }
+
+    /// <summary>The day the author saw the page: the access date, else the publication date. A year or a month alone
+    /// (or a season) stands for its first day; text that is no date gives none.</summary>
+    internal static DateTimeOffset? Near(Reference r) => Day(r.Dates.GetValueOrDefault(Csl.Accessed)) ?? Day(r.Issued);
+
+    private static DateTimeOffset? Day(PartialDate? date)
+    {
+        if (date?.Start is not { Year: >= 1 and <= 9999 } s) return null;
+        var month = s.Month is >= 1 and <= 12 ? s.Month.Value : 1;
+        var day = s.IsValid && s.Month == month && s.Day is { } d ? d : 1;
+        return new DateTimeOffset(s.Year, month, day, 0, 0, 0, TimeSpan.Zero);
     }
 }
