@@ -12,6 +12,7 @@ public sealed class EnrichmentOptions
 {
     public NetworkOptions Network { get; set; } = new();
     public ContactOptions Contact { get; set; } = new();
+    public EndpointsOptions Endpoints { get; set; } = new();
 
     /// <summary>The identifying User-Agent: <c>CiteWeb/0.1 (+https://github.com/citeweb; mailto:EMAIL)</c>, without the
     /// <c>mailto</c> part when no contact address is configured.</summary>
@@ -90,6 +91,24 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         var email = options.Contact.Email;
         if (!string.IsNullOrWhiteSpace(email) && (email.Trim().IndexOf('@') is <= 0 || email.Trim().Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ';')))
             errors.Add($"Contact:Email: '{email}' is not an e-mail address.");
+        foreach (var (key, url) in options.Endpoints.All())
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"Endpoints:{key}: '{url}' is not an absolute http(s) URL.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+}
+
+/// <summary>Where the scholarly services are (<c>Endpoints:Crossref</c>, <c>CITEWEB_ENDPOINTS__CROSSREF</c>, ...); tests
+/// point them at a local server. A base may carry a path (<c>http://127.0.0.1:5000/crossref</c>).</summary>
+public sealed class EndpointsOptions
+{
+    /// <summary>The Crossref REST API. The default is https://api.crossref.org.</summary>
+    public string Crossref { get; set; } = "https://api.crossref.org";
+
+    /// <summary>The DOI resolver: its handle API (<c>/api/handles/{doi}</c>) and content negotiation (<c>/{doi}</c>).
+    /// The default is https://doi.org.</summary>
+    public string DoiResolver { get; set; } = "https://doi.org";
+
+    /// <summary>Every endpoint by its key, for validation.</summary>
+    public IEnumerable<(string Key, string Url)> All() => [(nameof(Crossref), Crossref), (nameof(DoiResolver), DoiResolver)];
 }

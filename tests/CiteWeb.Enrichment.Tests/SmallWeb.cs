@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(CiteWeb.Enrichment.Tests.SmallWeb))]
 
@@ -16,7 +12,7 @@ namespace CiteWeb.Enrichment.Tests;
 /// </summary>
 public sealed class SmallWeb : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private Microsoft.AspNetCore.Builder.WebApplication? _app;
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly ConcurrentDictionary<string, (int Now, int Max)> _inFlight = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _starts = new();
@@ -32,15 +28,8 @@ public sealed class SmallWeb : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Urls.Add("http://127.0.0.1:0");
-        _app.Run(Serve);
-        await _app.StartAsync();
-        var address = _app.Services.GetService(typeof(IServer)) is IServer server
-            ? server.Features.Get<IServerAddressesFeature>()!.Addresses.First() : throw new InvalidOperationException("no server");
-        Origin = address.TrimEnd('/');
+        (_app, var origin) = await LocalServer.StartAsync(Serve);
+        Origin = origin;
         Port = new Uri(Origin).Port;
     }
 
