@@ -32,6 +32,10 @@ public static class CiteWebApp
                 .WithDescription("Check every link of the bibliographies for rot: dead, moved, soft-404, blocked")
                 .WithExample("linkrot", "bib/luchs-2023-ai-for-all.txt")
                 .WithExample("linkrot", "refs.bib", "--format", "html", "-o", "linkrot.html");
+            config.AddCommand<EnrichCommand>("enrich")
+                .WithDescription("Validate DOIs and find the missing ones through Crossref (attached only when sure)")
+                .WithExample("enrich", "bib/luchs-2023-ai-for-all.txt", "--format", "biblatex", "-o", "enriched.bib")
+                .WithExample("enrich", "refs.bib", "--offline");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography")
                 .WithExample("run", "bib");

@@ -53,6 +53,13 @@ public static class InputFiles
         return bibliography;
     }
 
+    /// <summary>Whether <paramref name="output"/> names one of the input files (CiteWeb never writes over its input).</summary>
+    public static bool IsInput(CliIO io, IEnumerable<string> inputs, string output)
+    {
+        var target = Path.GetFullPath(io.Resolve(output));
+        return inputs.Any(f => string.Equals(Path.GetFullPath(io.Resolve(f)), target, StringComparison.Ordinal));
+    }
+
     /// <summary>Writes output atomically: streamed to a temporary file beside the target, then renamed over it,
     /// so an interrupted run never leaves half a file.</summary>
     public static void WriteAtomically(string path, Action<Stream> write)

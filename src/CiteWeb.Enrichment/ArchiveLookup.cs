@@ -194,7 +194,6 @@ internal static class ArchiveLookupRegistration
     /// guard, but the same retries and timeouts as links, the host gate, and a body cap.</summary>
     internal static IServiceCollection AddArchiveLookup(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EnrichmentOptions>, EndpointOptionsValidator>());
         services.AddHttpClient<ArchiveLookup>((sp, client) =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler and the lookup's clock bound the time

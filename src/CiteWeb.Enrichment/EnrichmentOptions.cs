@@ -91,14 +91,25 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         var email = options.Contact.Email;
         if (!string.IsNullOrWhiteSpace(email) && (email.Trim().IndexOf('@') is <= 0 || email.Trim().Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ';')))
             errors.Add($"Contact:Email: '{email}' is not an e-mail address.");
+        foreach (var (key, url) in options.Endpoints.All())
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
+                errors.Add($"Endpoints:{key}: '{url}' is not an absolute http(s) URL.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
 
-/// <summary>Where the services CiteWeb asks live (<c>Endpoints:Wayback</c>, <c>CITEWEB_ENDPOINTS__WAYBACK</c>, ...): base
-/// addresses without a trailing path. Trusted configuration, so no address guard applies to them.</summary>
+/// <summary>Where the services CiteWeb asks live (<c>Endpoints:Crossref</c>, <c>CITEWEB_ENDPOINTS__WAYBACK</c>, ...): base
+/// addresses (a base may carry a path, <c>http://127.0.0.1:5000/crossref</c>). Trusted configuration, so no address
+/// guard applies to them; tests point them at a local server.</summary>
 public sealed class EndpointOptions
 {
+    /// <summary>The Crossref REST API. The default is https://api.crossref.org.</summary>
+    public string Crossref { get; set; } = "https://api.crossref.org";
+
+    /// <summary>The DOI resolver: its handle API (<c>/api/handles/{doi}</c>) and content negotiation (<c>/{doi}</c>).
+    /// The default is https://doi.org.</summary>
+    public string DoiResolver { get; set; } = "https://doi.org";
+
     /// <summary>The Wayback Machine availability API (<c>/wayback/available</c>). The default is https://archive.org.</summary>
     public string Wayback { get; set; } = "https://archive.org";
 
@@ -109,19 +120,8 @@ public sealed class EndpointOptions
     /// <summary>Memento TimeTravel (<c>/api/json/TIMESTAMP/URL</c>), across archives. The default is
     /// http://timetravel.mementoweb.org.</summary>
     public string Memento { get; set; } = "http://timetravel.mementoweb.org";
-}
 
-/// <summary>Every endpoint is an absolute http(s) address. Reads the string properties of <see cref="EndpointOptions"/>,
-/// so an endpoint added later is validated without touching this class.</summary>
-public sealed class EndpointOptionsValidator : IValidateOptions<EnrichmentOptions>
-{
-    public ValidateOptionsResult Validate(string? name, EnrichmentOptions options)
-    {
-        var errors = new List<string>();
-        foreach (var p in typeof(EndpointOptions).GetProperties().Where(p => p.PropertyType == typeof(string)))
-            if (p.GetValue(options.Endpoints) is not string value || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
-                || uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-                errors.Add($"Endpoints:{p.Name}: '{p.GetValue(options.Endpoints)}' is not an absolute http or https address.");
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
+    /// <summary>Every endpoint by its key, for validation (<see cref="EnrichmentOptionsValidator"/>).</summary>
+    public IEnumerable<(string Key, string Url)> All() =>
+        [(nameof(Crossref), Crossref), (nameof(DoiResolver), DoiResolver), (nameof(Wayback), Wayback), (nameof(WaybackCdx), WaybackCdx), (nameof(Memento), Memento)];
 }

@@ -52,6 +52,31 @@ public static class EnrichmentServiceCollectionExtensions
             .Configure((o, sp) => ConfigureForLinks(o, Network(sp)))
             .SelectPipelineByAuthority(); // one circuit breaker per host: a dead site does not stop the others
         services.AddArchiveLookup();
+        services.AddCiteWebDois();
+        return services;
+    }
+
+    /// <summary>The typed client <see cref="DoiService"/> (Crossref and the DOI resolver, endpoints from configuration,
+    /// so not behind the address guard), its <see cref="CrossrefGate"/> and <see cref="DoiEnricher"/>.</summary>
+    private static IServiceCollection AddCiteWebDois(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => new CrossrefGate(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient<DoiEnricher>();
+        services.AddHttpClient<DoiService>((sp, client) =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler bounds the time
+                client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value.UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true, // doi.org sends content negotiation on to the registration agency
+                MaxAutomaticRedirections = 5,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                ConnectTimeout = Network(sp).PerAttemptTimeout,
+            })
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) => ConfigureForLinks(o, Network(sp)));
         return services;
     }
 

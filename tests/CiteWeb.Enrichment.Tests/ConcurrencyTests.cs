@@ -3,6 +3,7 @@ using CiteWeb.Core.Model;
 namespace CiteWeb.Enrichment.Tests;
 
 /// <summary>The limits, measured where they matter: on the server.</summary>
+[Collection(nameof(TimingCollection))]
 public sealed class ConcurrencyTests(SmallWeb web)
 {
     private static IEnumerable<(string, string?, string?, int?)> Links(SmallWeb web, string group, int n) =>

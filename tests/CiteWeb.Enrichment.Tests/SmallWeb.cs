@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 [assembly: AssemblyFixture(typeof(CiteWeb.Enrichment.Tests.SmallWeb))]
 
@@ -16,7 +12,7 @@ namespace CiteWeb.Enrichment.Tests;
 /// </summary>
 public sealed class SmallWeb : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private Microsoft.AspNetCore.Builder.WebApplication? _app;
     private readonly ConcurrentDictionary<string, int> _hits = new();
     private readonly ConcurrentDictionary<string, (int Now, int Max)> _inFlight = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _starts = new();

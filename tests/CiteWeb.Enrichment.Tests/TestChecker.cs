@@ -44,5 +44,8 @@ internal sealed class TestChecker : IDisposable
         return await t.Checker.CheckAsync(url, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Any other service of the same container (DoiService, DoiEnricher, ...).</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public void Dispose() => _services.Dispose();
 }

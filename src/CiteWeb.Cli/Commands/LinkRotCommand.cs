@@ -2,9 +2,7 @@ using System.ComponentModel;
 using CiteWeb.Core.Export;
 using CiteWeb.Core.Model;
 using CiteWeb.Enrichment;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -53,21 +51,7 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
         var cited = references.Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
         var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
 
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(io.WorkingDirectory, "citeweb.json"), optional: true)
-            .AddEnvironmentVariables(prefix: "CITEWEB_")
-            .Build();
-        var services = new ServiceCollection().AddCiteWebEnrichment(configuration);
-        if (settings.Offline) services.PostConfigure<EnrichmentOptions>(o => o.Network.Offline = true);
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        try
-        {
-            _ = provider.GetRequiredService<IOptions<EnrichmentOptions>>().Value;
-        }
-        catch (OptionsValidationException e)
-        {
-            throw new UserError("configuration: " + string.Join("; ", e.Failures));
-        }
+        using var provider = EnrichmentServices.Build(io, settings.Offline);
         var checker = provider.GetRequiredService<LinkChecker>();
 
         IReadOnlyList<LinkCheck> results;
@@ -101,7 +85,7 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
         if (settings.Output is { } output)
         {
             var target = io.Resolve(output);
-            if (settings.Files.Any(f => Path.GetFullPath(io.Resolve(f)) == Path.GetFullPath(target)))
+            if (InputFiles.IsInput(io, settings.Files, output))
                 throw new UserError($"{output}: is one of the input files; write the report elsewhere");
             InputFiles.WriteAtomically(target, s => s.Write(System.Text.Encoding.UTF8.GetBytes(report)));
             io.Error.WriteLine($"{LinkRotReport.Summary(results)} Report in {output}.");

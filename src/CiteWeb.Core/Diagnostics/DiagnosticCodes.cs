@@ -2,7 +2,7 @@ namespace CiteWeb.Core.Diagnostics;
 
 /// <summary>
 /// Every diagnostic code CiteWeb emits while reading and cleaning. Codes are stable: scripts and editors match
-/// on them. CW0xx are manuscript checks, CW1xx input and BibTeX, CW2xx CSL-JSON and RIS, CW5xx cleanups.
+/// on them. CW0xx are manuscript checks, CW1xx input and BibTeX, CW2xx CSL-JSON and RIS, CW5xx cleanups, CW6xx enrichment.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -51,4 +51,10 @@ public static class DiagnosticCodes
     public const string PossibleDuplicate = "CW500";
     public const string InvalidUrl = "CW501";
     public const string InvalidDoi = "CW502";
+
+    // Enrichment (DOIs)
+    public const string DoiAttached = "CW600";       // info: a DOI found through Crossref and validated, attached
+    public const string DoiCandidate = "CW601";      // info: a Crossref candidate below the threshold (or ambiguous), with its score: not attached
+    public const string DoiNotRegistered = "CW602";  // a DOI the resolver does not know
+    public const string DoiMalformed = "CW603";      // a DOI that is not 10.prefix/suffix: not looked up
 }
