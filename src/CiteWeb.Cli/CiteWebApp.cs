@@ -37,7 +37,7 @@ public static class CiteWebApp
                 .WithExample("enrich", "bib/luchs-2023-ai-for-all.txt", "--format", "biblatex", "-o", "enriched.bib")
                 .WithExample("enrich", "refs.bib", "--offline");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography")
+                .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography, check its manuscripts")
                 .WithExample("run", "bib");
         });
         try
