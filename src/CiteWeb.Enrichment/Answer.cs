@@ -7,22 +7,28 @@ namespace CiteWeb.Enrichment;
 /// <summary>What one request brought back: the status, where it redirects, and for a page what a reader sees first.</summary>
 internal sealed partial record Answer(int Status, string Reason, Uri? Location, string? ContentType, long? Length, string? Title, string? Heading, bool Truncated)
 {
+    /// <summary>Bytes of a page's beginning kept in memory (for the title, the heading and the content-drift text).</summary>
+    public const int KeptBytes = 256 * 1024;
+
+    /// <summary>The first <see cref="KeptBytes"/> of an HTML page as text, where its body was read.</summary>
+    public string? Html { get; init; }
+
     public bool IsRedirect => Status is 301 or 302 or 303 or 307 or 308 && Location is not null;
     public bool IsSuccess => Status is >= 200 and < 300;
     public bool IsHtml => ContentType is null || ContentType.Contains("html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads the status and, if asked, at most <paramref name="maxBytes"/> of the body: the first 64 KB are kept
-    /// for the title and heading, the rest only counted.</summary>
+    /// <summary>Reads the status and, if asked, at most <paramref name="maxBytes"/> of the body: the first
+    /// <see cref="KeptBytes"/> are kept for the title, the heading and the drift comparison, the rest only counted.</summary>
     public static async Task<Answer> ReadAsync(HttpResponseMessage response, bool readBody, long maxBytes, CancellationToken ct)
     {
         var status = (int)response.StatusCode;
         var contentType = response.Content.Headers.ContentType?.MediaType;
         long? length = response.Content.Headers.ContentLength;
-        string? title = null, heading = null;
+        string? title = null, heading = null, html = null;
         var truncated = false;
         if (readBody)
         {
-            var head = new byte[(int)Math.Min(maxBytes, 64 * 1024)];
+            var head = new byte[(int)Math.Min(maxBytes, KeptBytes)];
             var kept = 0;
             long total = 0;
             var scratch = new byte[16 * 1024];
@@ -45,12 +51,12 @@ internal sealed partial record Answer(int Status, string Reason, Uri? Location, 
             length = total;
             if (contentType is null || contentType.Contains("html", StringComparison.OrdinalIgnoreCase))
             {
-                var text = Encoding.UTF8.GetString(head, 0, kept);
+                var text = html = Encoding.UTF8.GetString(head, 0, kept);
                 title = FirstElementText(TitleElement(), text);
                 heading = FirstElementText(H1Element(), text);
             }
         }
-        return new Answer(status, response.ReasonPhrase ?? "", response.Headers.Location, contentType, length, title, heading, truncated);
+        return new Answer(status, response.ReasonPhrase ?? "", response.Headers.Location, contentType, length, title, heading, truncated) { Html = html };
     }
 
     /// <summary>The title or first heading says the page is an error page.</summary>

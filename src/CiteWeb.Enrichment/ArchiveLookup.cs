@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -16,7 +17,7 @@ namespace CiteWeb.Enrichment;
 /// client: resolve one per run, it keeps every answer for the run. An archive that fails, is slow or answers
 /// something malformed counts as having nothing; only the caller's cancellation throws.
 /// </summary>
-public sealed class ArchiveLookup
+public sealed partial class ArchiveLookup
 {
     public const string WaybackSource = "wayback", WaybackCdxSource = "wayback-cdx", MementoSource = "memento";
     private const string Stamp = "yyyyMMddHHmmss"; // Wayback's 14-digit UTC timestamp
@@ -58,32 +59,80 @@ public sealed class ArchiveLookup
     }
 
     /// <summary>Whether a checked link is worth a lookup: every link that is not ok, except those no archive can hold
-    /// (malformed, private addresses) and those not checked (offline). Ok links are not looked up: one to three archive
-    /// requests per link, at archive.org's pace, would cost more than the check itself.</summary>
-    public static bool Wants(LinkCheck check) =>
-        check.Status is not (LinkStatus.Ok or LinkStatus.Malformed or LinkStatus.Blocked or LinkStatus.Unchecked);
+    /// (malformed, private addresses) and those not checked (offline). Ok links are not looked up unless
+    /// <paramref name="drift"/> asks for their content drift and the check kept the page's text: one to three archive
+    /// requests per link, at archive.org's pace, would otherwise cost more than the check itself.</summary>
+    public static bool Wants(LinkCheck check, bool drift = false) =>
+        check.Status is not (LinkStatus.Ok or LinkStatus.Malformed or LinkStatus.Blocked or LinkStatus.Unchecked)
+        || (drift && check.Status == LinkStatus.Ok && check.LiveText is not null);
 
     /// <summary>The checks with <see cref="LinkCheck.Archive"/> filled for every link <see cref="Wants"/> picks;
-    /// <paramref name="near"/> gives each link's date (same order). Reports the lookups done.</summary>
+    /// <paramref name="near"/> gives each link's date (same order). With <paramref name="drift"/>, a live page
+    /// (ok or redirected, its text kept by the check) that has a snapshot is compared with it:
+    /// <see cref="LinkCheck.DriftSimilarity"/> and <see cref="LinkCheck.Drifted"/> (below
+    /// <see cref="NetworkOptions.DriftThreshold"/>). A snapshot that cannot be fetched leaves the drift unknown.
+    /// Reports the lookups done.</summary>
     public async Task<IReadOnlyList<LinkCheck>> AttachAllAsync(IReadOnlyList<LinkCheck> checks, IReadOnlyList<DateTimeOffset?> near,
-        IProgress<int>? progress, CancellationToken ct)
+        IProgress<int>? progress, CancellationToken ct, bool drift = false)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(near.Count, checks.Count, nameof(near));
         var results = checks.ToArray();
-        var wanted = Enumerable.Range(0, results.Length).Where(i => Wants(results[i])).ToList();
+        var wanted = Enumerable.Range(0, results.Length).Where(i => Wants(results[i], drift)).ToList();
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _network.GlobalConcurrency, CancellationToken = ct };
         await Parallel.ForEachAsync(wanted, parallel, async (i, token) =>
         {
             if (await FindAsync(results[i].Url, near[i], token).ConfigureAwait(false) is { } copy)
+            {
                 results[i] = results[i] with { Archive = copy };
+                if (drift && results[i].LiveText is { } live && await SnapshotTextAsync(copy, token).ConfigureAwait(false) is { } then)
+                {
+                    var similarity = TextDrift.Similarity(TextDrift.Shingles(live), TextDrift.Shingles(then));
+                    results[i] = results[i] with { DriftSimilarity = similarity, Drifted = similarity < _network.DriftThreshold };
+                }
+            }
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
         return results;
     }
 
     /// <summary>How many lookups <see cref="AttachAllAsync"/> will make for these checks.</summary>
-    public static int CountWanted(IEnumerable<LinkCheck> checks) => checks.Count(Wants);
+    public static int CountWanted(IEnumerable<LinkCheck> checks, bool drift = false) => checks.Count(c => Wants(c, drift));
+
+    /// <summary>The visible text of an archived copy, or null when it cannot be had. The snapshot URL comes from the
+    /// configured (trusted) archive endpoints, so this client fetches it; Wayback is asked for the page as it was
+    /// captured (<c>id_</c>), without its own toolbar. At most <see cref="Answer.KeptBytes"/> are read, like the
+    /// live page.</summary>
+    internal async Task<string?> SnapshotTextAsync(ArchivedCopy copy, CancellationToken ct)
+    {
+        try
+        {
+            var uri = new Uri(copy.Source is WaybackSource or WaybackCdxSource ? WaybackRaw().Replace(copy.Url, "/web/${stamp}id_/", 1) : copy.Url);
+            using var slot = await _gate.EnterAsync(uri.IdnHost, ct).ConfigureAwait(false);
+            using var clock = new CancellationTokenSource(_network.PerLinkTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, clock.Token);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Accept.Clear();
+            request.Headers.Accept.ParseAdd("text/html");
+            request.Headers.Accept.ParseAdd("*/*;q=0.5");
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            if (response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("html", StringComparison.OrdinalIgnoreCase)) return null;
+            await using var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            var buffer = new byte[(int)Math.Min(_network.MaxBodyBytes, Answer.KeptBytes)];
+            int kept = 0, n;
+            while (kept < buffer.Length && (n = await stream.ReadAsync(buffer.AsMemory(kept), linked.Token).ConfigureAwait(false)) > 0) kept += n;
+            return TextDrift.VisibleText(System.Text.Encoding.UTF8.GetString(buffer, 0, kept));
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or OperationCanceledException or IOException
+                                      or Polly.ExecutionRejectedException or UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/web/(?<stamp>\d{14})/")]
+    private static partial System.Text.RegularExpressions.Regex WaybackRaw();
 
     private Task<ArchivedCopy?> AskAsync(string request, Func<JsonElement, ArchivedCopy?> read, CancellationToken ct) =>
         _answers.GetOrAdd(request, r => new Lazy<Task<ArchivedCopy?>>(() => FetchAsync(r, read))).Value.WaitAsync(ct);

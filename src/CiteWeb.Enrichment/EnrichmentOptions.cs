@@ -68,6 +68,11 @@ public sealed class NetworkOptions
 
     /// <summary>Least time between the starts of two requests to one host. The default is 250 milliseconds.</summary>
     public TimeSpan MinIntervalPerHost { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A live page whose visible text is less similar than this (0..1, Jaccard index of five-word shingles,
+    /// <see cref="CiteWeb.Core.Text.TextDrift"/>) to its snapshot nearest the access date is reported as drifted
+    /// (<c>linkrot --drift</c>). The default is 0.5.</summary>
+    public double DriftThreshold { get; set; } = CiteWeb.Core.Text.TextDrift.DefaultThreshold;
 }
 
 /// <summary>Validates <see cref="EnrichmentOptions"/> at start-up, naming every bad key at once.</summary>
@@ -86,6 +91,7 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         if (n.GlobalConcurrency is < 1 or > 1000) errors.Add("Network:GlobalConcurrency must be between 1 and 1000.");
         if (n.PerHostConcurrency < 1 || n.PerHostConcurrency > n.GlobalConcurrency) errors.Add("Network:PerHostConcurrency must be between 1 and Network:GlobalConcurrency.");
         if (n.MinIntervalPerHost < TimeSpan.Zero) errors.Add("Network:MinIntervalPerHost must not be negative.");
+        if (!(n.DriftThreshold is >= 0 and <= 1)) errors.Add("Network:DriftThreshold must be between 0 and 1.");
         foreach (var cidr in n.AllowedNetworks)
             if (!IPNetwork.TryParse(cidr, out _)) errors.Add($"Network:AllowedNetworks: '{cidr}' is not a network in CIDR notation.");
         var email = options.Contact.Email;

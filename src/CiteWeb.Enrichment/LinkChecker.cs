@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace CiteWeb.Enrichment;
@@ -124,9 +125,9 @@ public sealed class LinkChecker
 
         var cut = a.Truncated ? $" (only the first {Bytes(_options.MaxBodyBytes)} were read)" : "";
         if (trail.FirstHopPermanent && trail.Current.AbsoluteUri != trail.Start.AbsoluteUri)
-            return done(LinkStatus.Redirected, $"The page moved permanently to {trail.Current}{via}, which answers {a.Status}{cut}.", trail);
+            return done(LinkStatus.Redirected, $"The page moved permanently to {trail.Current}{via}, which answers {a.Status}{cut}.", trail) with { LiveText = Live(a) };
         var how = trail.UsedGetFallback ? " to GET (HEAD was refused)" : "";
-        return done(LinkStatus.Ok, $"The server answered {code}{how}{via}{cut}.", trail);
+        return done(LinkStatus.Ok, $"The server answered {code}{how}{via}{cut}.", trail) with { LiveText = Live(a) };
     }
 
     /// <summary>Follows redirects by hand (every hop passes the host gate and the address guard), HEAD first.</summary>
@@ -218,6 +219,9 @@ public sealed class LinkChecker
         uri = parsed;
         return true;
     }
+
+    /// <summary>The visible text of a page read in full or in part, kept for the content-drift comparison.</summary>
+    private static string? Live(Answer a) => a.IsSuccess && a.Html is { } html ? TextDrift.VisibleText(html) : null;
 
     private static bool IsDeep(Uri uri) => uri.AbsolutePath.Trim('/').Length > 0 || uri.Query.Length > 1;
 

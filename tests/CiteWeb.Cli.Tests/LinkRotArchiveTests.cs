@@ -42,6 +42,31 @@ public sealed class LinkRotArchiveTests(ArchiveWeb archive) : IClassFixture<Arch
     }
 
     [Fact]
+    public void Drift_compares_live_pages_with_their_snapshots()
+    {
+        using var cli = new CliRunner();
+        cli.Write("citeweb.json", $$"""
+            {
+              "Network": { "AllowedNetworks": [ "127.0.0.1/32" ], "MaxRetries": 0, "MinIntervalPerHost": "00:00:00" },
+              "Endpoints": { "Wayback": "{{archive.Origin}}", "WaybackCdx": "{{archive.Origin}}", "Memento": "{{archive.Origin}}" }
+            }
+            """);
+        cli.Write("refs.json", $$"""
+            [
+              { "id": "changed", "type": "webpage", "title": "Rewritten", "URL": "{{archive.Origin}}/drift/changed", "accessed": { "date-parts": [[2019, 3, 2]] } },
+              { "id": "same", "type": "webpage", "title": "Rethemed", "URL": "{{archive.Origin}}/drift/same", "accessed": { "date-parts": [[2019, 3, 2]] } }
+            ]
+            """);
+        var (exit, stdout, stderr) = cli.Run("linkrot", "refs.json", "--drift", "--format", "json");
+        Assert.True(exit == 0, stderr);
+        var links = JsonNode.Parse(stdout)!["links"]!.AsArray();
+        double Similarity(string key) => (double)links.Single(l => (string?)l!["reference"] == key)!["drift"]!["similarity"]!;
+        Assert.InRange(Similarity("changed"), 0.0, 0.1);
+        Assert.Equal(1.0, Similarity("same"));
+        Assert.Contains("has changed since it was cited", stderr);
+    }
+
+    [Fact]
     public void An_unknown_archive_mode_is_bad_usage()
     {
         using var cli = new CliRunner();

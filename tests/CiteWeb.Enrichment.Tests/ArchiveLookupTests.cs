@@ -6,17 +6,7 @@ public sealed class ArchiveLookupTests(ArchiveWeb archive) : IClassFixture<Archi
 {
     private static readonly DateTimeOffset Accessed = new(2019, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    private TestChecker Wired(Dictionary<string, string?>? more = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Endpoints:Wayback"] = archive.Origin,
-            ["Endpoints:WaybackCdx"] = archive.Origin + "/",
-            ["Endpoints:Memento"] = archive.Origin,
-        };
-        foreach (var (k, v) in more ?? []) settings[k] = v;
-        return new TestChecker(settings);
-    }
+    private TestChecker Wired(Dictionary<string, string?>? more = null) => TestChecker.WithArchives(archive.Origin, more);
 
     private async Task<ArchivedCopy?> FindAsync(string url, DateTimeOffset? near = null)
     {

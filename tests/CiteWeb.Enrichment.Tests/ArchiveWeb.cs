@@ -8,7 +8,8 @@ namespace CiteWeb.Enrichment.Tests;
 /// The archives on 127.0.0.1 (Kestrel, a free port): the Wayback availability API, the CDX API and Memento
 /// TimeTravel, answering by what the looked-up URL contains (<c>cdx-only</c>, <c>memento-only</c>, <c>nowhere</c>,
 /// <c>malformed-availability</c>, <c>malformed-cdx</c>, <c>slow-availability</c>; anything else has a Wayback
-/// snapshot of 2019-03-01). It also serves <c>/alive</c> (200) and, like every other path, 404, so a link to it is
+/// snapshot of 2019-03-01, whose page (<c>/web/20190301000000id_/URL</c>) it serves for the drift pages of
+/// <see cref="DriftPages"/>). It also serves <c>/alive</c> (200) and, like every other path, 404, so a link to it is
 /// dead. Every request is recorded as it arrived.
 /// </summary>
 public sealed class ArchiveWeb : IAsyncLifetime
@@ -66,6 +67,18 @@ public sealed class ArchiveWeb : IAsyncLifetime
                 c.Response.ContentType = "text/html";
                 await c.Response.WriteAsync("<html><head><title>Alive</title></head><body><h1>Alive</h1></body></html>", c.RequestAborted);
                 return;
+        }
+        if (path.StartsWith("/web/20190301000000id_/", StringComparison.Ordinal) && path.Contains("/drift/", StringComparison.Ordinal))
+        {
+            c.Response.ContentType = "text/html; charset=utf-8";
+            await c.Response.WriteAsync(DriftPages.Snapshot(), c.RequestAborted);
+            return;
+        }
+        if (DriftPages.Live(path) is { } live) // the live pages too, for the CLI tests that have only this server
+        {
+            c.Response.ContentType = "text/html; charset=utf-8";
+            await c.Response.WriteAsync(live, c.RequestAborted);
+            return;
         }
         if (path.StartsWith("/api/json/", StringComparison.Ordinal))
         {

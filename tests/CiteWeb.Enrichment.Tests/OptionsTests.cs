@@ -59,6 +59,7 @@ public sealed class OptionsTests
     [InlineData("Network:PerHostConcurrency", "99")]
     [InlineData("Network:PerLinkTimeout", "00:00:01")]
     [InlineData("Network:AllowedNetworks:0", "not-a-network")]
+    [InlineData("Network:DriftThreshold", "1.5")]
     [InlineData("Contact:Email", "no address")]
     [InlineData("Endpoints:Wayback", "archive.org")]
     [InlineData("Endpoints:Memento", "ftp://timetravel.mementoweb.org")]

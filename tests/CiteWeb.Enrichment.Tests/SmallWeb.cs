@@ -112,6 +112,12 @@ public sealed class SmallWeb : IAsyncLifetime
             await (n == 0 ? Page(c, "End of the chain") : Redirect(c, 302, $"/chain/{n - 1}"));
             return;
         }
+        if (DriftPages.Live(path) is { } live)
+        {
+            c.Response.ContentType = "text/html; charset=utf-8";
+            if (!HttpMethods.IsHead(c.Request.Method)) await c.Response.WriteAsync(live, ct);
+            return;
+        }
         if (path.StartsWith("/c/", StringComparison.Ordinal))
         {
             await Concurrent(c, path.Split('/')[2], ct);

@@ -44,6 +44,19 @@ internal sealed class TestChecker : IDisposable
         return await t.Checker.CheckAsync(url, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>A checker whose Wayback, CDX and Memento endpoints are the local archive server at <paramref name="archive"/>.</summary>
+    public static TestChecker WithArchives(string archive, Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Endpoints:Wayback"] = archive,
+            ["Endpoints:WaybackCdx"] = archive + "/",
+            ["Endpoints:Memento"] = archive,
+        };
+        foreach (var (k, v) in more ?? []) settings[k] = v;
+        return new TestChecker(settings);
+    }
+
     /// <summary>Any other service of the same container (DoiService, DoiEnricher, ...).</summary>
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 

@@ -32,6 +32,10 @@ public sealed class LinkRotSettings : CommandSettings
     [DefaultValue("none")]
     public string Archive { get; init; } = "none";
 
+    [CommandOption("--drift")]
+    [Description("Compare every live page with its archived copy near the access date and flag the ones whose text changed (implies --archive lookup, also for ok links)")]
+    public bool Drift { get; init; }
+
     public override ValidationResult Validate() =>
         !LinkRotReport.Formats.Contains(Format) ? ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'")
         : Archive is not ("none" or "lookup") ? ValidationResult.Error($"--archive must be none or lookup, not '{Archive}'")
@@ -72,13 +76,13 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
             }), cancellationToken);
         }
 
-        if (settings.Archive == "lookup")
+        if (settings.Archive == "lookup" || settings.Drift)
         {
-            var wanted = ArchiveLookup.CountWanted(results);
+            var wanted = ArchiveLookup.CountWanted(results, settings.Drift);
             results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(Near).ToList(), new Progress<int>(done =>
             {
                 if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
-            }), cancellationToken);
+            }), cancellationToken, settings.Drift);
         }
 
         var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);

@@ -81,7 +81,11 @@ public sealed record LinkCheck
     public IReadOnlyList<string> Redirects { get; init; } = [];
     /// <summary>Similarity (0..1) of today's page to the snapshot nearest the access date, where one was compared.</summary>
     public double? DriftSimilarity { get; init; }
+    /// <summary>The similarity is below the drift threshold: the page answers but no longer says what was cited.</summary>
     public bool Drifted { get; init; }
+    /// <summary>The visible text of the live page as the check read it (<see cref="Text.TextDrift.VisibleText"/>, from
+    /// at most the first 256 KB), for the drift comparison; set for ok and redirected HTML pages only, never reported.</summary>
+    public string? LiveText { get; init; }
     public ArchivedCopy? Archive { get; init; }
     public DateTimeOffset CheckedAt { get; init; }
     public long ElapsedMs { get; init; }
