@@ -28,16 +28,20 @@ public sealed partial class ArchiveLookup
     private readonly TimeProvider _time;
     private readonly HostGate _gate;
     private readonly NetworkState _state;
+    private readonly AnswerCache _cache;
+    private readonly TimeSpan _ttl;
     private readonly ConcurrentDictionary<string, Lazy<Task<ArchivedCopy?>>> _answers = new(StringComparer.Ordinal);
 
-    public ArchiveLookup(HttpClient http, IOptions<EnrichmentOptions> options, TimeProvider time, HostGate gate, NetworkState state)
+    public ArchiveLookup(HttpClient http, IOptions<EnrichmentOptions> options, TimeProvider time, HostGate gate, NetworkState state, AnswerCache cache)
     {
         _http = http;
         _endpoints = options.Value.Endpoints;
         _network = options.Value.Network;
+        _ttl = options.Value.Cache.ArchiveTtl;
         _time = time;
         _gate = gate;
         _state = state;
+        _cache = cache;
     }
 
     /// <summary>The snapshot closest to <paramref name="near"/> (the latest one when null), or null when no archive has
@@ -49,12 +53,14 @@ public sealed partial class ArchiveLookup
         var escaped = Uri.EscapeDataString(target);
         var stamp = near?.UtcDateTime.ToString(Stamp, CultureInfo.InvariantCulture);
         var cdx = Base(_endpoints.WaybackCdx);
+        // Without a date, Memento is asked for the latest copy as of today (midnight UTC), so that the request, which is
+        // the answer's key in the cache, is the same all day.
         return await AskAsync($"{Base(_endpoints.Wayback)}/wayback/available?url={escaped}" + (stamp is null ? "" : $"&timestamp={stamp}"),
                    ReadAvailability, ct).ConfigureAwait(false)
             ?? await AskAsync($"{cdx}/cdx/search/cdx?url={escaped}&output=json&fl=timestamp,original&filter=statuscode:200"
                    + (stamp is null ? "&limit=-5" : $"&closest={stamp}&sort=closest&limit=5"),
                    root => ReadCdx(root, cdx, near), ct).ConfigureAwait(false)
-            ?? await AskAsync($"{Base(_endpoints.Memento)}/api/json/{stamp ?? _time.GetUtcNow().UtcDateTime.ToString(Stamp, CultureInfo.InvariantCulture)}/{target}",
+            ?? await AskAsync($"{Base(_endpoints.Memento)}/api/json/{stamp ?? _time.GetUtcNow().UtcDateTime.Date.ToString(Stamp, CultureInfo.InvariantCulture)}/{target}",
                    ReadMemento, ct).ConfigureAwait(false);
     }
 
@@ -103,7 +109,10 @@ public sealed partial class ArchiveLookup
     /// configured (trusted) archive endpoints, so this client fetches it; Wayback is asked for the page as it was
     /// captured (<c>id_</c>), without its own toolbar. At most <see cref="Answer.KeptBytes"/> are read, like the
     /// live page.</summary>
-    internal async Task<string?> SnapshotTextAsync(ArchivedCopy copy, CancellationToken ct)
+    internal Task<string?> SnapshotTextAsync(ArchivedCopy copy, CancellationToken ct) =>
+        _cache.GetOrFetchAsync(AnswerCache.Snapshots, copy.Url, _ttl, () => FetchSnapshotTextAsync(copy, ct), text => text is not null);
+
+    private async Task<string?> FetchSnapshotTextAsync(ArchivedCopy copy, CancellationToken ct)
     {
         try
         {
@@ -134,10 +143,24 @@ public sealed partial class ArchiveLookup
     [System.Text.RegularExpressions.GeneratedRegex(@"/web/(?<stamp>\d{14})/")]
     private static partial System.Text.RegularExpressions.Regex WaybackRaw();
 
+    /// <summary>One archive request's answer: kept for the run, and on disk (<see cref="AnswerCache.Archive"/>, by the
+    /// request, which holds the URL and the date) when the archive answered, snapshot or none.</summary>
     private Task<ArchivedCopy?> AskAsync(string request, Func<JsonElement, ArchivedCopy?> read, CancellationToken ct) =>
-        _answers.GetOrAdd(request, r => new Lazy<Task<ArchivedCopy?>>(() => FetchAsync(r, read))).Value.WaitAsync(ct);
+        _answers.GetOrAdd(request, r => new Lazy<Task<ArchivedCopy?>>(() => CachedFetchAsync(r, read))).Value.WaitAsync(ct);
 
-    private async Task<ArchivedCopy?> FetchAsync(string request, Func<JsonElement, ArchivedCopy?> read)
+    private async Task<ArchivedCopy?> CachedFetchAsync(string request, Func<JsonElement, ArchivedCopy?> read)
+    {
+        var cached = _cache.Get<ArchivedCopy>(AnswerCache.Archive, request, _ => _ttl, out var found);
+        if (found) return cached;
+        var fetchedAt = _time.GetUtcNow();
+        var (answered, copy) = await FetchAsync(request, read).ConfigureAwait(false);
+        if (answered) _cache.Put(AnswerCache.Archive, request, copy, fetchedAt);
+        return copy;
+    }
+
+    /// <summary>The snapshot the archive names, and whether it answered at all: a well-formed answer with or without a
+    /// snapshot, or a 404 (Memento's "none"), is an answer; a failure, a timeout or a malformed body is not.</summary>
+    private async Task<(bool Answered, ArchivedCopy? Copy)> FetchAsync(string request, Func<JsonElement, ArchivedCopy?> read)
     {
         try
         {
@@ -147,16 +170,17 @@ public sealed partial class ArchiveLookup
             using var slot = await _gate.EnterAsync(uri.IdnHost, CancellationToken.None).ConfigureAwait(false);
             using var clock = new CancellationTokenSource(_network.PerLinkTimeout, _time);
             using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, clock.Token).ConfigureAwait(false);
-            if (response.StatusCode != HttpStatusCode.OK) return null;
+            if (response.StatusCode == HttpStatusCode.NotFound) return (true, null);
+            if (response.StatusCode != HttpStatusCode.OK) return (false, null);
             var body = await ReadBoundedAsync(response.Content, _network.MaxBodyBytes, clock.Token).ConfigureAwait(false);
-            if (body is null) return null;
+            if (body is null) return (false, null);
             using var json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
-            return read(json.RootElement);
+            return (true, read(json.RootElement));
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException or IOException
                                       or Polly.ExecutionRejectedException or UriFormatException)
         {
-            return null;
+            return (false, null);
         }
     }
 

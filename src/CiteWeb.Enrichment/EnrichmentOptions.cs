@@ -13,6 +13,7 @@ public sealed class EnrichmentOptions
     public NetworkOptions Network { get; set; } = new();
     public ContactOptions Contact { get; set; } = new();
     public EndpointOptions Endpoints { get; set; } = new();
+    public CacheOptions Cache { get; set; } = new();
 
     /// <summary>The identifying User-Agent: <c>CiteWeb/0.1 (+https://github.com/citeweb; mailto:EMAIL)</c>, without the
     /// <c>mailto</c> part when no contact address is configured.</summary>
@@ -60,6 +61,10 @@ public sealed class NetworkOptions
     /// default is 1 second.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Time for a whole run of link checks: links not finished when it is up are reported <c>unchecked</c>,
+    /// saying so, and those finished are kept (and cached). The default is 1 hour.</summary>
+    public TimeSpan RunTimeout { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Links checked at the same time. The default is 16.</summary>
     public int GlobalConcurrency { get; set; } = 16;
 
@@ -86,6 +91,10 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         if (n.MaxBodyBytes < 1024) errors.Add("Network:MaxBodyBytes must be at least 1024.");
         if (n.PerAttemptTimeout < TimeSpan.FromMilliseconds(10)) errors.Add("Network:PerAttemptTimeout must be at least 10 ms.");
         if (n.PerLinkTimeout < n.PerAttemptTimeout) errors.Add("Network:PerLinkTimeout must not be shorter than Network:PerAttemptTimeout.");
+        if (n.RunTimeout < TimeSpan.FromMilliseconds(100)) errors.Add("Network:RunTimeout must be at least 100 ms.");
+        var c = options.Cache;
+        foreach (var (key, ttl) in new[] { ("LinkTtl", c.LinkTtl), ("FailureTtl", c.FailureTtl), ("ArchiveTtl", c.ArchiveTtl), ("DoiTtl", c.DoiTtl) })
+            if (ttl < TimeSpan.Zero) errors.Add($"Cache:{key} must not be negative.");
         if (n.MaxRetries is < 0 or > 10) errors.Add("Network:MaxRetries must be between 0 and 10.");
         if (n.RetryDelay < TimeSpan.Zero) errors.Add("Network:RetryDelay must not be negative.");
         if (n.GlobalConcurrency is < 1 or > 1000) errors.Add("Network:GlobalConcurrency must be between 1 and 1000.");
@@ -102,6 +111,34 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
                 errors.Add($"Endpoints:{key}: '{url}' is not an absolute http(s) URL.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+}
+
+/// <summary>The answer cache on disk (<see cref="AnswerCache"/>): <c>Cache:Directory</c>, <c>CITEWEB_CACHE__LINKTTL</c>, ....
+/// An entry older than its time to live is asked again; <see cref="Refresh"/> asks everything again.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>The folder of the cache. The default is none (nothing is kept); <c>citeweb</c> uses the workspace's
+    /// <c>index/cache</c> unless <c>--cache DIR</c> or this key says otherwise.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Ask every question again and renew the stored answers (the <c>--refresh</c> switch). The default is false.</summary>
+    public bool Refresh { get; set; }
+
+    /// <summary>How long a link's status holds: a page that answered (ok, moved, 404, 410, 403, soft-404, a loop).
+    /// The default is 30 days.</summary>
+    public TimeSpan LinkTtl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a failure that may pass by itself holds: timeout, connection-failed, dns-failure, tls-error,
+    /// rate-limited, server-error. The default is 1 day.</summary>
+    public TimeSpan FailureTtl { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long an archive's answer holds (the snapshot nearest a date, or none) and a snapshot's text. The
+    /// default is 90 days.</summary>
+    public TimeSpan ArchiveTtl { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long the DOI resolver's and Crossref's answers hold (registration, metadata, matches). The default
+    /// is 180 days.</summary>
+    public TimeSpan DoiTtl { get; set; } = TimeSpan.FromDays(180);
 }
 
 /// <summary>Where the services CiteWeb asks live (<c>Endpoints:Crossref</c>, <c>CITEWEB_ENDPOINTS__WAYBACK</c>, ...): base

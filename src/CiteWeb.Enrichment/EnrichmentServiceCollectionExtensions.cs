@@ -22,6 +22,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostResolver, SystemHostResolver>();
         services.TryAddSingleton(_ => new NetworkState());
+        services.TryAddSingleton<AnswerCache>();
         services.TryAddSingleton(sp =>
         {
             var n = Network(sp);

@@ -17,18 +17,22 @@ public sealed class LinkChecker
     private readonly TimeProvider _time;
     private readonly HostGate _gate;
     private readonly NetworkState _network;
+    private readonly AnswerCache _cache;
+    private readonly CacheOptions _cacheOptions;
     private readonly ConcurrentDictionary<string, Lazy<Task<Answer?>>> _probes = new(StringComparer.OrdinalIgnoreCase);
 
-    public LinkChecker(HttpClient http, IOptions<EnrichmentOptions> options, TimeProvider time, HostGate gate, NetworkState network)
+    public LinkChecker(HttpClient http, IOptions<EnrichmentOptions> options, TimeProvider time, HostGate gate, NetworkState network, AnswerCache cache)
     {
         _http = http;
         _options = options.Value.Network;
+        _cacheOptions = options.Value.Cache;
         _time = time;
         _gate = gate;
         _network = network;
+        _cache = cache;
     }
 
-    public Task<LinkCheck> CheckAsync(string url, CancellationToken ct) => CheckAsync(url, null, null, null, ct);
+    public Task<LinkCheck> CheckAsync(string url, CancellationToken ct) => CheckCachedAsync(url, null, null, null, ct, CancellationToken.None);
 
     /// <summary>Checks every link under the global limit, hosts interleaved so that one big site does not hold every
     /// slot while its per-host limit makes the others wait. Results come back in the order of the input.</summary>
@@ -43,10 +47,13 @@ public sealed class LinkChecker
             .OrderBy(x => x.rank).ThenBy(x => x.x.index)
             .Select(x => x.x);
         var done = 0;
+        // The run's own clock: when it is up the links still out end as unchecked, and the loop goes on to the end so
+        // that every link gets its row; only the caller's token stops it.
+        using var runClock = new CancellationTokenSource(_options.RunTimeout, _time);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.GlobalConcurrency, CancellationToken = ct };
         await Parallel.ForEachAsync(order, parallel, async (x, token) =>
         {
-            results[x.index] = await CheckAsync(x.link.Url, x.link.Reference, x.link.File, x.link.Line, token).ConfigureAwait(false);
+            results[x.index] = await CheckCachedAsync(x.link.Url, x.link.Reference, x.link.File, x.link.Line, token, runClock.Token).ConfigureAwait(false);
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
         // Not one name resolved in the whole run: the names did not fail, the network did (a sandbox whose resolver
@@ -62,7 +69,35 @@ public sealed class LinkChecker
     private static bool IsReservedInvalid(string url) =>
         Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && (u.Host.Equals("invalid", StringComparison.OrdinalIgnoreCase) || u.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase));
 
-    private async Task<LinkCheck> CheckAsync(string url, string? reference, string? file, int? line, CancellationToken ct)
+    /// <summary>A link's stored status when the cache has one (<see cref="AnswerCache.Links"/>, by the URL as written),
+    /// else a check, stored as soon as it is done when a server answered it: not a link that was blocked, malformed or
+    /// left unchecked, and a name that did not resolve only once something has answered in this run (without a network
+    /// every name fails). A link the run's time limit (<paramref name="run"/>) caught is unchecked, and not stored.</summary>
+    private async Task<LinkCheck> CheckCachedAsync(string url, string? reference, string? file, int? line, CancellationToken ct, CancellationToken run)
+    {
+        var key = url.Trim();
+        var cacheable = TryParse(url, out _) && !_options.Offline;
+        if (cacheable && _cache.Get<LinkCheck>(AnswerCache.Links, key, Ttl, out var found) is { } cached && found)
+            return cached with { Url = url, Reference = reference, File = file, Line = line };
+        if (run.IsCancellationRequested && cacheable && !_network.IsOffline)
+            return new LinkCheck
+            {
+                Url = url, Reference = reference, File = file, Line = line, Status = LinkStatus.Unchecked, CheckedAt = _time.GetUtcNow(),
+                Detail = RunLimitReached(),
+            };
+        var result = await CheckAsync(url, reference, file, line, ct, run).ConfigureAwait(false);
+        if (cacheable && result.Status is not (LinkStatus.Unchecked or LinkStatus.Blocked or LinkStatus.Malformed)
+            && (result.Status != LinkStatus.DnsFailure || _network.IsOnline))
+            _cache.Put(AnswerCache.Links, key, result with { Reference = null, File = null, Line = null }, result.CheckedAt);
+        return result;
+    }
+
+    private TimeSpan Ttl(LinkCheck? check) => check?.Status is LinkStatus.Timeout or LinkStatus.ConnectionFailed or LinkStatus.DnsFailure
+        or LinkStatus.TlsError or LinkStatus.RateLimited or LinkStatus.ServerError ? _cacheOptions.FailureTtl : _cacheOptions.LinkTtl;
+
+    private string RunLimitReached() => $"The run's time limit ({Seconds(_options.RunTimeout)}, Network:RunTimeout) was reached before this link was checked.";
+
+    private async Task<LinkCheck> CheckAsync(string url, string? reference, string? file, int? line, CancellationToken ct, CancellationToken runLimit)
     {
         var started = _time.GetTimestamp();
         var result = new LinkCheck { Url = url, Reference = reference, File = file, Line = line, CheckedAt = _time.GetUtcNow() };
@@ -80,7 +115,7 @@ public sealed class LinkChecker
             return Done(LinkStatus.Unchecked, "There is no network, so the link was not checked.");
 
         using var clock = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, clock.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, clock.Token, runLimit);
         var run = new Run(clock, linked.Token, _options.PerLinkTimeout);
         var trail = new Trail(uri);
         try
@@ -88,6 +123,10 @@ public sealed class LinkChecker
             await FollowAsync(trail, run).ConfigureAwait(false);
             if (trail.Loop is { } loop) return Done(LinkStatus.RedirectLoop, loop, trail);
             return await ClassifyAsync(trail, run, Done).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && runLimit.IsCancellationRequested && !clock.IsCancellationRequested)
+        {
+            return Done(LinkStatus.Unchecked, RunLimitReached(), trail) with { HttpStatus = null, FinalUrl = null, Redirects = [] };
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -225,7 +264,7 @@ public sealed class LinkChecker
 
     private static bool IsDeep(Uri uri) => uri.AbsolutePath.Trim('/').Length > 0 || uri.Query.Length > 1;
 
-    internal static string Seconds(TimeSpan t) => t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
+    internal static string Seconds(TimeSpan t) => t.TotalMinutes >= 2 ? $"{t.TotalMinutes:0.#} min" : t.TotalSeconds >= 1 ? $"{t.TotalSeconds:0.#} s" : $"{t.TotalMilliseconds:0} ms";
 
     private static string Bytes(long n) => n >= 1024 * 1024 ? $"{n / (1024.0 * 1024):0.#} MB" : $"{n / 1024.0:0.#} KB";
 

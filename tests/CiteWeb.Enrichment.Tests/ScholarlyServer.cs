@@ -32,11 +32,14 @@ public sealed class ScholarlyServer : IAsyncLifetime
     private Microsoft.AspNetCore.Builder.WebApplication? _app;
     private readonly ConcurrentQueue<DateTimeOffset> _strict = new();
     private readonly ConcurrentQueue<string> _queries = new();
+    private readonly ConcurrentQueue<string> _requests = new();
 
     public string Origin { get; private set; } = "";
     public IReadOnlyList<DateTimeOffset> StrictStarts => _strict.ToList();
     /// <summary>Every Crossref request's query string and User-Agent, as received.</summary>
     public IReadOnlyList<string> Queries => _queries.ToList();
+    /// <summary>Every request's path and query string (unescaped), as received.</summary>
+    public IReadOnlyList<string> Requests => _requests.ToList();
 
     /// <summary>Configuration keys pointing both endpoints at this server.</summary>
     public Dictionary<string, string?> Settings(string crossrefPath = "") => new()
@@ -59,6 +62,7 @@ public sealed class ScholarlyServer : IAsyncLifetime
     private Task Serve(HttpContext c)
     {
         var path = Uri.UnescapeDataString(c.Request.Path.Value ?? "/");
+        _requests.Enqueue(path + Uri.UnescapeDataString(c.Request.QueryString.Value ?? ""));
         if (path is "/works" or "/strict/works") return Search(c, strict: path.StartsWith("/strict", StringComparison.Ordinal));
         if (path.StartsWith("/resolver/api/handles/", StringComparison.Ordinal)) return Handle(c, path["/resolver/api/handles/".Length..]);
         if (path.StartsWith("/resolver/10.", StringComparison.Ordinal))

@@ -33,14 +33,16 @@ public sealed class DoiService
     private readonly HttpClient _http;
     private readonly EnrichmentOptions _options;
     private readonly CrossrefGate _gate;
+    private readonly AnswerCache _disk;
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _cache = new(StringComparer.Ordinal);
     private int _unreachable;
 
-    public DoiService(HttpClient http, IOptions<EnrichmentOptions> options, CrossrefGate gate)
+    public DoiService(HttpClient http, IOptions<EnrichmentOptions> options, CrossrefGate gate, AnswerCache disk)
     {
         _http = http;
         _options = options.Value;
         _gate = gate;
+        _disk = disk;
     }
 
     /// <summary>Nothing can be asked: switched off, or a service could not be reached earlier in this run.</summary>
@@ -51,7 +53,10 @@ public sealed class DoiService
     {
         var bare = DoiBare.Bare(doi);
         if (!DoiBare.IsValid(bare)) return new(doi, DoiStatus.Malformed, $"'{doi}' is not a DOI (10.prefix/suffix).");
-        var answer = await CachedAsync("h:" + bare.ToLowerInvariant(), () => AskHandleAsync(bare, ct)).ConfigureAwait(false);
+        if (_options.Network.Offline) return new(doi, DoiStatus.Unchecked, "Not looked up: offline.");
+        var key = bare.ToLowerInvariant();
+        var answer = await CachedAsync("h:" + key, async () => await _disk.GetOrFetchAsync(AnswerCache.DoiHandles, key, _options.Cache.DoiTtl,
+            () => AskHandleAsync(bare, ct), v => v?.Status is DoiStatus.Registered or DoiStatus.NotRegistered).ConfigureAwait(false)).ConfigureAwait(false);
         return (DoiValidation)answer!;
     }
 
@@ -60,13 +65,19 @@ public sealed class DoiService
     public async Task<Reference?> FetchAsync(string doi, CancellationToken ct)
     {
         var bare = DoiBare.Bare(doi);
-        if (!DoiBare.IsValid(bare)) return null;
-        return (Reference?)await CachedAsync("c:" + bare.ToLowerInvariant(), async () =>
+        if (!DoiBare.IsValid(bare) || _options.Network.Offline) return null;
+        var key = bare.ToLowerInvariant();
+        return (Reference?)await CachedAsync("c:" + key, async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint(_options.Endpoints.DoiResolver, PathOf(bare)));
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.citationstyles.csl+json"));
-            var text = await SendAsync(request, null, ct).ConfigureAwait(false);
-            return text?.Status == HttpStatusCode.OK ? CslJsonReader.Read(text.Value.Body, "doi:" + bare).References.FirstOrDefault() : null;
+            // The CSL-JSON text is what is kept on disk; it is read again from there.
+            var body = await _disk.GetOrFetchAsync(AnswerCache.DoiMetadata, key, _options.Cache.DoiTtl, async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint(_options.Endpoints.DoiResolver, PathOf(bare)));
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.citationstyles.csl+json"));
+                var text = await SendAsync(request, null, ct).ConfigureAwait(false);
+                return text?.Status == HttpStatusCode.OK ? text.Value.Body : null;
+            }, b => b is not null).ConfigureAwait(false);
+            return body is null ? null : CslJsonReader.Read(body, "doi:" + bare).References.FirstOrDefault();
         }).ConfigureAwait(false);
     }
 
@@ -77,7 +88,8 @@ public sealed class DoiService
         if (IsOffline) return new(null, 0, [], false, "Not looked up: offline.");
         if (string.IsNullOrWhiteSpace(r.Title)) return new(null, 0, [], false, "Not looked up: the reference has no title to search by.");
         var query = BibliographicQuery(r);
-        var works = (IReadOnlyList<CrossrefWork>?)await CachedAsync("q:" + query, () => QueryAsync(query, ct)).ConfigureAwait(false);
+        var works = (IReadOnlyList<CrossrefWork>?)await CachedAsync("q:" + query, async () => await _disk.GetOrFetchAsync(AnswerCache.Crossref, query,
+            _options.Cache.DoiTtl, () => QueryAsync(query, ct), w => w is not null).ConfigureAwait(false)).ConfigureAwait(false);
         if (works is null) return new(null, 0, [], false, "Not looked up: Crossref could not be reached.");
 
         var scored = works.Select(w => (Work: w, S: DoiScoring.Score(r, w)))
@@ -110,7 +122,7 @@ public sealed class DoiService
         return string.Join(' ', parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
     }
 
-    private async Task<object?> QueryAsync(string query, CancellationToken ct)
+    private async Task<List<CrossrefWork>?> QueryAsync(string query, CancellationToken ct)
     {
         var path = "works?query.bibliographic=" + Uri.EscapeDataString(query) + $"&rows={Rows}"
             + "&select=DOI,title,subtitle,author,issued,container-title,score" + MailTo("&");
@@ -120,7 +132,7 @@ public sealed class DoiService
         return CrossrefJson.ReadWorks(ok.Body);
     }
 
-    private async Task<object?> AskHandleAsync(string doi, CancellationToken ct)
+    private async Task<DoiValidation?> AskHandleAsync(string doi, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Endpoint(_options.Endpoints.DoiResolver, "api/handles/" + PathOf(doi)));
         var text = await SendAsync(request, null, ct).ConfigureAwait(false);
@@ -182,7 +194,7 @@ public sealed class DoiService
 /// an answer that is not what it should be reads as no answer.</summary>
 internal static class CrossrefJson
 {
-    public static IReadOnlyList<CrossrefWork>? ReadWorks(string json)
+    public static List<CrossrefWork>? ReadWorks(string json)
     {
         try
         {
