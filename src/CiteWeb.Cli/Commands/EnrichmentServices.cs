@@ -1,22 +1,51 @@
+using System.ComponentModel;
+using CiteWeb.Core.Model;
 using CiteWeb.Enrichment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace CiteWeb.Cli.Commands;
 
+/// <summary>The switches every command that goes out to the network has: offline, and the answer cache.</summary>
+public abstract class NetworkSettings : CommandSettings
+{
+    [CommandOption("--offline")]
+    [Description("Look nothing up")]
+    public bool Offline { get; init; }
+
+    [CommandOption("--cache <DIR>")]
+    [Description("Where network answers are kept and reused (default: Cache:Directory of citeweb.json, else index/cache)")]
+    public string? Cache { get; init; }
+
+    [CommandOption("--refresh")]
+    [Description("Ask every question again and renew the cached answers")]
+    public bool Refresh { get; init; }
+}
+
 /// <summary>The enrichment services as every network command builds them: <c>citeweb.json</c> in the working folder,
-/// then <c>CITEWEB_*</c> environment variables; a bad key is a usage error naming it.</summary>
+/// then <c>CITEWEB_*</c> environment variables, then the command line; a bad key is a usage error naming it.</summary>
 internal static class EnrichmentServices
 {
-    public static ServiceProvider Build(CliIO io, bool offline)
+    /// <summary>The cache of the standard workspace, under the working folder.</summary>
+    public static readonly string DefaultCache = Path.Combine("index", "cache");
+
+    public static ServiceProvider Build(CliIO io, NetworkSettings settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(io.WorkingDirectory, "citeweb.json"), optional: true)
             .AddEnvironmentVariables(prefix: "CITEWEB_")
             .Build();
         var services = new ServiceCollection().AddCiteWebEnrichment(configuration);
-        if (offline) services.PostConfigure<EnrichmentOptions>(o => o.Network.Offline = true);
+        services.PostConfigure<EnrichmentOptions>(o =>
+        {
+            if (settings.Offline) o.Network.Offline = true;
+            if (settings.Refresh) o.Cache.Refresh = true;
+            // A relative folder is the working folder's, wherever it came from.
+            o.Cache.Directory = io.Resolve(settings.Cache ?? (string.IsNullOrWhiteSpace(o.Cache.Directory) ? DefaultCache : o.Cache.Directory));
+        });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try
         {
@@ -28,5 +57,51 @@ internal static class EnrichmentServices
             throw new UserError("configuration: " + string.Join("; ", e.Failures));
         }
         return provider;
+    }
+
+    /// <summary>Checks the links of <paramref name="cited"/> (each has a URL), with a progress bar on a terminal and
+    /// plain lines otherwise, then looks up archived copies when asked.</summary>
+    public static async Task<IReadOnlyList<LinkCheck>> CheckLinksAsync(CliIO io, IServiceProvider provider, IReadOnlyList<Reference> cited,
+        bool archive, bool drift, CancellationToken ct)
+    {
+        var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
+        var checker = provider.GetRequiredService<LinkChecker>();
+        IReadOnlyList<LinkCheck> results;
+        if (io.Interactive && links.Count > 0)
+        {
+            results = [];
+            await io.ErrorConsole.Progress().StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("checking links", maxValue: links.Count);
+                results = await checker.CheckAllAsync(links, new Progress<int>(done => task.Value = done), ct);
+            });
+        }
+        else
+        {
+            results = await checker.CheckAllAsync(links, new Progress<int>(done =>
+            {
+                if (done % 25 == 0 || done == links.Count) io.Error.WriteLine($"linkrot: {done}/{links.Count}");
+            }), ct);
+        }
+
+        if (archive || drift)
+        {
+            var wanted = ArchiveLookup.CountWanted(results, drift);
+            results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(LinkRotCommand.Near).ToList(), new Progress<int>(done =>
+            {
+                if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
+            }), ct, drift);
+        }
+        return results;
+    }
+
+    /// <summary>One line on what the cache gave and kept, when it did anything.</summary>
+    public static void ReportCache(CliIO io, IServiceProvider provider)
+    {
+        var cache = provider.GetRequiredService<AnswerCache>();
+        if (cache.Directory is null || cache.Hits + cache.Stored + cache.FailedWrites == 0) return;
+        var where = Path.GetRelativePath(io.WorkingDirectory, cache.Directory);
+        io.Error.WriteLine($"cache: {cache.Hits} answer(s) reused, {cache.Stored} stored in {where}"
+            + (cache.FailedWrites > 0 ? $"; {cache.FailedWrites} could not be written" : ""));
     }
 }

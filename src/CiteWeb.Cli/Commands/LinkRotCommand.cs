@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace CiteWeb.Cli.Commands;
 
-public sealed class LinkRotSettings : CommandSettings
+public sealed class LinkRotSettings : NetworkSettings
 {
     [CommandArgument(0, "<FILE>")]
     [Description("Bibliographies whose links are checked: .bib, .json, .ris, or printed lists (.txt, .md)")]
@@ -22,10 +22,6 @@ public sealed class LinkRotSettings : CommandSettings
     [CommandOption("-o|--output <OUT>")]
     [Description("Write the report to this file instead of stdout")]
     public string? Output { get; init; }
-
-    [CommandOption("--offline")]
-    [Description("Check nothing: every link is reported unchecked")]
-    public bool Offline { get; init; }
 
     [CommandOption("--archive <MODE>")]
     [Description("none, or lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok")]
@@ -53,37 +49,9 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
     {
         var (references, _, _) = InputFiles.ReadAll(io, settings.Files);
         var cited = references.Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
-        var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
-
-        using var provider = EnrichmentServices.Build(io, settings.Offline);
-        var checker = provider.GetRequiredService<LinkChecker>();
-
-        IReadOnlyList<LinkCheck> results;
-        if (io.Interactive && links.Count > 0)
-        {
-            results = [];
-            await io.ErrorConsole.Progress().StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask("checking links", maxValue: links.Count);
-                results = await checker.CheckAllAsync(links, new Progress<int>(done => task.Value = done), cancellationToken);
-            });
-        }
-        else
-        {
-            results = await checker.CheckAllAsync(links, new Progress<int>(done =>
-            {
-                if (done % 25 == 0 || done == links.Count) io.Error.WriteLine($"linkrot: {done}/{links.Count}");
-            }), cancellationToken);
-        }
-
-        if (settings.Archive == "lookup" || settings.Drift)
-        {
-            var wanted = ArchiveLookup.CountWanted(results, settings.Drift);
-            results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(Near).ToList(), new Progress<int>(done =>
-            {
-                if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
-            }), cancellationToken, settings.Drift);
-        }
+        using var provider = EnrichmentServices.Build(io, settings);
+        var results = await EnrichmentServices.CheckLinksAsync(io, provider, cited, settings.Archive == "lookup", settings.Drift, cancellationToken);
+        EnrichmentServices.ReportCache(io, provider);
 
         var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);
         if (settings.Output is { } output)

@@ -68,13 +68,18 @@ public static partial class LinkRotReport
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    private static void WriteLink(Utf8JsonWriter w, LinkCheck link)
+    /// <summary>One link of the contract. For an enriched record (<paramref name="inRecord"/>, <c>custom.link</c>) the
+    /// keys that the record itself says (reference, file, line) and the archive (<c>custom.archive</c>) are left out.</summary>
+    private static void WriteLink(Utf8JsonWriter w, LinkCheck link, bool inRecord = false)
     {
         w.WriteStartObject();
         w.WriteString("url", Valid(link.Url));
-        w.WriteString("reference", Valid(link.Reference));
-        w.WriteString("file", Valid(link.File));
-        WriteNumber(w, "line", link.Line);
+        if (!inRecord)
+        {
+            w.WriteString("reference", Valid(link.Reference));
+            w.WriteString("file", Valid(link.File));
+            WriteNumber(w, "line", link.Line);
+        }
         w.WriteString("status", LinkStatuses.Name(link.Status));
         WriteNumber(w, "httpStatus", link.HttpStatus);
         w.WriteString("finalUrl", Valid(link.FinalUrl));
@@ -88,13 +93,11 @@ public static partial class LinkRotReport
             w.WriteEndObject();
         }
         else w.WriteNull("drift");
-        if (link.Archive is { } archive)
+        if (inRecord) { }
+        else if (link.Archive is { } archive)
         {
-            w.WriteStartObject("archive");
-            w.WriteString("url", Valid(archive.Url));
-            w.WriteString("timestamp", Iso(archive.Timestamp));
-            w.WriteString("source", Valid(archive.Source));
-            w.WriteEndObject();
+            w.WritePropertyName("archive");
+            WriteArchive(w, archive);
         }
         else w.WriteNull("archive");
         w.WriteString("checkedAt", Checked(link));
@@ -102,6 +105,33 @@ public static partial class LinkRotReport
         w.WriteString("detail", Valid(link.Detail));
         w.WriteEndObject();
     }
+
+    private static void WriteArchive(Utf8JsonWriter w, ArchivedCopy archive)
+    {
+        w.WriteStartObject();
+        w.WriteString("url", Valid(archive.Url));
+        w.WriteString("timestamp", Iso(archive.Timestamp));
+        w.WriteString("source", Valid(archive.Source));
+        w.WriteEndObject();
+    }
+
+    /// <summary>The link as compact JSON for <c>custom.link</c> of an enriched CSL-JSON record: the keys of a link of
+    /// <see cref="Json"/> less reference, file, line and archive.</summary>
+    public static string LinkObject(LinkCheck link) => Compact(w => WriteLink(w, link, inRecord: true));
+
+    /// <summary>The archived copy as compact JSON for <c>custom.archive</c>: <c>{"url", "timestamp", "source"}</c>.</summary>
+    public static string ArchiveObject(ArchivedCopy archive) => Compact(w => WriteArchive(w, archive));
+
+    /// <summary>One value, in the compact form the CSL-JSON reader keeps custom objects in, so it goes back out as JSON.</summary>
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) write(w);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>ISO 8601 as the JSON report writes it, for the fields of other formats.</summary>
+    public static string IsoTime(DateTimeOffset t) => Iso(t);
 
     private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
     {
