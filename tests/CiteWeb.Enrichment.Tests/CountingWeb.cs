@@ -8,13 +8,22 @@ namespace CiteWeb.Enrichment.Tests;
 /// A web of its own for one test (Kestrel on 127.0.0.1, a free port) that counts every request it gets, so a test can
 /// say "no request at all" without other tests' traffic in the count. <c>/page/NAME</c> is a page (200),
 /// <c>/missing/NAME</c> 404, <c>/error/NAME</c> 500, <c>/moved/NAME</c> a 301 to its page, <c>/slow/MS/NAME</c> a page after MS milliseconds
-/// (HEAD too); anything else 404.
+/// (HEAD too), <c>/held/NAME</c> a page or a wait (<see cref="HoldAfter"/>); anything else 404.
 /// </summary>
 public sealed class CountingWeb : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _hits = new(StringComparer.Ordinal);
     private WebApplication _app = null!;
     private int _total;
+    private readonly ConcurrentDictionary<string, bool> _served = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _holdAfter = int.MaxValue;
+
+    /// <summary><c>/held/NAME</c> pages answer for the first <paramref name="names"/> names; the others wait until
+    /// <see cref="Release"/>, so a client can be stopped with exactly that much done, however slow the machine.</summary>
+    public void HoldAfter(int names) => _holdAfter = names;
+
+    public void Release() => _release.TrySetResult();
 
     public string Origin { get; private set; } = "";
     public int Total => Volatile.Read(ref _total);
@@ -48,6 +57,11 @@ public sealed class CountingWeb : IAsyncDisposable
             case ["moved", var name]:
                 c.Response.StatusCode = 301;
                 c.Response.Headers.Location = "/page/" + name;
+                return;
+            case ["held", var name]:
+                if (_served.Count >= _holdAfter && !_served.ContainsKey(name)) await _release.Task.WaitAsync(c.RequestAborted);
+                _served.TryAdd(name, true);
+                await Page(c, name);
                 return;
             case ["slow", var ms, var name] when int.TryParse(ms, out var delay):
                 await Task.Delay(delay, c.RequestAborted);
