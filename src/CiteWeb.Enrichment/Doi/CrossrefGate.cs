@@ -56,7 +56,9 @@ public sealed class CrossrefGate
         if (ParseInterval(intervals.FirstOrDefault()) is not { } interval) return;
         lock (_lock)
         {
-            var spacing = interval / limit;
+            // A tenth to spare: the server counts arrivals, and a busy machine or network can bunch two requests that
+            // left here exactly one spacing apart.
+            var spacing = interval / limit * 1.1;
             // A tighter limit applies from now on: the start already booked moves out with it, and no earlier than one
             // spacing after this answer (the request it answers reached the server later than it left here: a
             // connection was opened first), so the server never sees more than the limit in any interval.
