@@ -42,7 +42,7 @@ public static class CoCitation
         options ??= CoCitationOptions.Default;
         int target = corpus.WorkIndexOf(workId);
         if (target < 0) return CoCitationResult.Unknown(workId);
-        var rows = Neighbours(target, corpus.CitersOf(target), corpus.WorksOf, corpus.CitersOf, corpus.Bibliographies.Count, options,
+        var rows = Neighbours(target, corpus.CitersOf(target), corpus.WorksOf, corpus.Works.Count, corpus.CitersOf, corpus.Bibliographies.Count, options,
             w => (corpus.Works[w].Id, corpus.Works[w].Label));
         return new CoCitationResult(workId, corpus.Works[target].Label, corpus.CitersOf(target).Length, rows, TargetStatus.Found, []);
     }
@@ -62,7 +62,7 @@ public static class CoCitation
         if (matches.Count > 1)
             return new CoCitationResult(authorName, null, 0, [], TargetStatus.Ambiguous, matches.Select(a => table.Labels[a]).Order(StringComparer.Ordinal).ToArray());
         int target = matches[0];
-        var rows = Neighbours(target, table.CitersOf(target), table.AuthorsOf, table.CitersOf, corpus.Bibliographies.Count, options,
+        var rows = Neighbours(target, table.CitersOf(target), table.AuthorsOf, table.Count, table.CitersOf, corpus.Bibliographies.Count, options,
             a => (table.Keys[a], table.Labels[a]));
         return new CoCitationResult(authorName, table.Labels[target], table.CitersOf(target).Length, rows, TargetStatus.Found, []);
     }
@@ -75,7 +75,7 @@ public static class CoCitation
         options ??= CoCitationOptions.Default;
         int target = corpus.BibliographyIndexOf(bibliographyId);
         if (target < 0) return CoCitationResult.Unknown(bibliographyId);
-        var rows = Neighbours(target, corpus.WorksOf(target), corpus.CitersOf, corpus.WorksOf, DistinctCitedWorks(corpus), options,
+        var rows = Neighbours(target, corpus.WorksOf(target), corpus.CitersOf, corpus.Bibliographies.Count, corpus.WorksOf, DistinctCitedWorks(corpus), options,
             b => (corpus.Bibliographies[b].Id, corpus.Bibliographies[b].Label));
         return new CoCitationResult(bibliographyId, corpus.Bibliographies[target].Label, corpus.WorksOf(target).Length, rows, TargetStatus.Found, []);
     }
@@ -111,17 +111,21 @@ public static class CoCitation
 
     /// <summary>The one counting loop behind every ranking around a target: <paramref name="sets"/> are the sets
     /// the target occurs in (bibliographies citing a work, or works a bibliography cites), <paramref name="members"/>
-    /// what else each set holds, <paramref name="occurrences"/> the sets each item occurs in (for c_j).</summary>
+    /// what else each set holds (indices below <paramref name="universe"/>), <paramref name="occurrences"/> the sets
+    /// each item occurs in (for c_j). Counts go to a flat array, which is several times faster than a dictionary for
+    /// the most cited works, where nearly every bibliography is a set.</summary>
     private static List<RankedItem> Neighbours(int target, ReadOnlySpan<int> sets, Func<int, ReadOnlySpan<int>> members,
-        Func<int, ReadOnlySpan<int>> occurrences, int n, CoCitationOptions options, Func<int, (string Id, string Label)> describe)
+        int universe, Func<int, ReadOnlySpan<int>> occurrences, int n, CoCitationOptions options, Func<int, (string Id, string Label)> describe)
     {
-        var counts = new Dictionary<int, int>();
+        var counts = new int[universe];
+        var touched = new List<int>();
         foreach (int set in sets)
             foreach (int item in members(set))
-                if (item != target) counts[item] = counts.GetValueOrDefault(item) + 1;
-        var rows = new List<RankedItem>(counts.Count);
-        foreach (var (item, c) in counts)
+                if (item != target && counts[item]++ == 0) touched.Add(item);
+        var rows = new List<RankedItem>(touched.Count);
+        foreach (int item in touched)
         {
+            int c = counts[item];
             if (c < options.Min) continue;
             var (id, label) = describe(item);
             rows.Add(new RankedItem(id, label, c, Strength(options.Measure, c, sets.Length, occurrences(item).Length, n)));

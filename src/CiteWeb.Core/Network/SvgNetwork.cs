@@ -57,6 +57,7 @@ public static class SvgNetwork
             xml.WriteAttributeString("aria-label", title);
             xml.WriteElementString("title", Ns, title);
 
+            var labels = graph.Nodes.Select(node => NetworkText.Label(node.Label)).ToArray();
             xml.WriteStartElement("g", Ns);
             xml.WriteAttributeString("class", "edges");
             xml.WriteAttributeString("stroke", "#888888");
@@ -73,7 +74,7 @@ public static class SvgNetwork
                 xml.WriteAttributeString("y2", N(y2));
                 xml.WriteAttributeString("stroke-width", N(0.5 + 2.5 * share));
                 xml.WriteAttributeString("stroke-opacity", N(0.12 + 0.6 * share));
-                xml.WriteElementString("title", Ns, NetworkText.Label(graph.Nodes[a].Label) + " — " + NetworkText.Label(graph.Nodes[b].Label) + ": " + edge.Weight);
+                xml.WriteElementString("title", Ns, labels[a] + " — " + labels[b] + ": " + edge.Weight.ToString(CultureInfo.InvariantCulture));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();
