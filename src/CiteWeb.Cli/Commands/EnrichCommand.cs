@@ -27,10 +27,17 @@ public sealed class EnrichSettings : CommandSettings
     [Description("Look nothing up: the records are written as read")]
     public bool Offline { get; init; }
 
+    [CommandOption("--archive <MODE>")]
+    [Description("none; lookup: the archived copy near the access date of every link that is not ok; save: also submit links with no copy to Save Page Now (keys from configuration); local: also store every live page as a WARC file under index/archive/. The copy goes in custom.archive")]
+    [DefaultValue("none")]
+    public string Archive { get; init; } = "none";
+
     public static readonly string[] Formats = ["csl-json", "bibtex", "biblatex"];
 
     public override ValidationResult Validate() =>
-        Formats.Contains(Format) ? ValidationResult.Success() : ValidationResult.Error($"--format must be csl-json, bibtex or biblatex, not '{Format}'");
+        !Formats.Contains(Format) ? ValidationResult.Error($"--format must be csl-json, bibtex or biblatex, not '{Format}'")
+        : !ArchiveStage.Modes.Contains(Archive) ? ValidationResult.Error($"--archive must be none, lookup, save or local, not '{Archive}'")
+        : ValidationResult.Success();
 }
 
 /// <summary>
@@ -47,11 +54,13 @@ public sealed class EnrichCommand(CliIO io) : AsyncCommand<EnrichSettings>
         var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
 
         using var provider = EnrichmentServices.Build(io, settings.Offline);
+        ArchiveStage.Require(provider, settings.Archive);
         var enricher = provider.GetRequiredService<DoiEnricher>();
         var result = await enricher.EnrichAsync(references, null, cancellationToken);
         DiagnosticPrinter.Print(io, result.Diagnostics);
         if (settings.Offline) io.Error.WriteLine("enrich: offline, so no DOI was looked up.");
         else if (result.Unchecked > 0) io.Error.WriteLine($"enrich: {result.Unchecked} reference(s) could not be looked up (no network?); nothing was attached to them.");
+        if (settings.Archive != "none") await ArchiveStage.EnrichAsync(io, provider, references, settings.Archive, cancellationToken);
 
         if (settings.Output is null) io.Out.Write(Exporter.Write(settings.Format, references, preambles: preambles));
         else InputFiles.WriteAtomically(io.Resolve(settings.Output), s => Exporter.Write(settings.Format, references, s, preambles: preambles));

@@ -28,7 +28,7 @@ public sealed class LinkRotSettings : CommandSettings
     public bool Offline { get; init; }
 
     [CommandOption("--archive <MODE>")]
-    [Description("none, or lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok")]
+    [Description("none; lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok; save: also submit links with no copy (or drifted) to Save Page Now (keys from configuration); local: also store every live page as a WARC file under index/archive/")]
     [DefaultValue("none")]
     public string Archive { get; init; } = "none";
 
@@ -38,7 +38,7 @@ public sealed class LinkRotSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         !LinkRotReport.Formats.Contains(Format) ? ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'")
-        : Archive is not ("none" or "lookup") ? ValidationResult.Error($"--archive must be none or lookup, not '{Archive}'")
+        : !ArchiveStage.Modes.Contains(Archive) ? ValidationResult.Error($"--archive must be none, lookup, save or local, not '{Archive}'")
         : ValidationResult.Success();
 }
 
@@ -56,6 +56,7 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
         var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
 
         using var provider = EnrichmentServices.Build(io, settings.Offline);
+        ArchiveStage.Require(provider, settings.Archive);
         var checker = provider.GetRequiredService<LinkChecker>();
 
         IReadOnlyList<LinkCheck> results;
@@ -76,14 +77,7 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
             }), cancellationToken);
         }
 
-        if (settings.Archive == "lookup" || settings.Drift)
-        {
-            var wanted = ArchiveLookup.CountWanted(results, settings.Drift);
-            results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(Near).ToList(), new Progress<int>(done =>
-            {
-                if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
-            }), cancellationToken, settings.Drift);
-        }
+        results = await ArchiveStage.RunAsync(io, provider, results, cited.Select(Near).ToList(), settings.Archive, settings.Drift, "index", cancellationToken);
 
         var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);
         if (settings.Output is { } output)
