@@ -49,11 +49,13 @@ internal static class LinkSpeed
             + $"limits: global {defaults.GlobalConcurrency}, per host {defaults.PerHostConcurrency}, {defaults.MinIntervalPerHost.TotalMilliseconds:0} ms between starts per host");
 
         // What the checker must ask, whatever its speed: an HTML page takes a HEAD, then a GET for its body (a 200 may be
-        // an error page); a PDF the HEAD alone; each host once a random path (HEAD, 404) for the soft-404 comparison.
+        // an error page), and each host of HTML pages once a random path (HEAD, 404) for the soft-404 comparison; a PDF
+        // takes the HEAD alone.
         var perLink = pages == "html" ? 2 : 1;
-        var minimum = Minimum(n, hosts, perLink, probesPerHost: 1, defaults);
+        var probes = pages == "html" ? 1 : 0; // the soft-404 comparison is made for HTML pages only
+        var minimum = Minimum(n, hosts, perLink, probes, defaults);
         var oneRequest = Minimum(n, hosts, 1, 0, defaults);
-        Console.WriteLine($"least time the limits allow: {minimum.TotalSeconds:0.00} s for {perLink} request(s) per link and 1 probe per host "
+        Console.WriteLine($"least time the limits allow: {minimum.TotalSeconds:0.00} s for {perLink} request(s) per link and {probes} probe(s) per host "
             + $"(1.2x = {1.2 * minimum.TotalSeconds:0.00} s); with a single request per link and no probe it would be {oneRequest.TotalSeconds:0.00} s");
 
         var times = new List<double>();
