@@ -30,7 +30,11 @@ public sealed class DoiEssayTests(EssayCrossrefServer replica) : IClassFixture<E
 
     private async Task<(double Precision, double Recall, List<string> Wrong)> MeasureAsync(IReadOnlyList<Reference> references, Func<Reference, string> idOf)
     {
-        using var t = new TestChecker(replica.Server.Settings());
+        // Generous timeouts: 43 lookups on a loaded machine must not turn into "not looked up".
+        var settings = replica.Server.Settings();
+        settings["Network:PerAttemptTimeout"] = "00:00:15";
+        settings["Network:PerLinkTimeout"] = "00:00:30";
+        using var t = new TestChecker(settings);
         var dois = t.Get<DoiService>();
         int attached = 0, right = 0;
         var wrong = new List<string>();

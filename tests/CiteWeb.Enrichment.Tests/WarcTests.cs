@@ -14,6 +14,9 @@ public sealed class WarcTests(ArchivingServer web) : IClassFixture<ArchivingServ
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "citeweb-warc-" + Guid.NewGuid().ToString("N"));
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>The tests' checker (body cap 64 KB) with time to spare on a loaded machine.</summary>
+    private static TestChecker Checker() => new(new() { ["Network:PerAttemptTimeout"] = "00:00:10", ["Network:PerLinkTimeout"] = "00:00:20" });
+
     public void Dispose()
     {
         if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
@@ -22,7 +25,7 @@ public sealed class WarcTests(ArchivingServer web) : IClassFixture<ArchivingServ
     [Fact]
     public async Task A_live_page_is_stored_as_warcinfo_request_and_response_each_in_its_own_gzip_member()
     {
-        using var t = new TestChecker();
+        using var t = Checker();
         var url = web.Origin + "/page";
         var (copy, detail) = await t.Get<LocalArchive>().StoreAsync(url, _dir, Ct);
 
@@ -67,7 +70,7 @@ public sealed class WarcTests(ArchivingServer web) : IClassFixture<ArchivingServ
     [Fact]
     public async Task A_page_over_the_body_cap_is_cut_there_and_marked_truncated()
     {
-        using var t = new TestChecker(); // MaxBodyBytes 65536
+        using var t = Checker(); // MaxBodyBytes 65536
         var (copy, detail) = await t.Get<LocalArchive>().StoreAsync(web.Origin + "/big", _dir, Ct);
         Assert.True(copy is not null, detail);
         var response = Read(new Uri(copy.Url).LocalPath)[2];
@@ -80,7 +83,7 @@ public sealed class WarcTests(ArchivingServer web) : IClassFixture<ArchivingServ
     [Fact]
     public async Task Only_live_pages_are_stored_and_a_page_that_fails_the_second_time_says_so()
     {
-        using var t = new TestChecker();
+        using var t = Checker();
         LinkCheck Check(string path, LinkStatus status) => new() { Url = web.Origin + path, Status = status, Detail = "Checked." };
         var results = await t.Get<LocalArchive>().StoreAllAsync(
             [Check("/page", LinkStatus.Ok), Check("/dead", LinkStatus.NotFound), Check("/dead", LinkStatus.Ok), Check("/big", LinkStatus.Malformed)], _dir, null, Ct);
