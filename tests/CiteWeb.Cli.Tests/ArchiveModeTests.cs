@@ -78,6 +78,7 @@ public sealed class ArchiveModeTests(ArchivingServer web) : IClassFixture<Archiv
         Assert.Equal("local", (string?)custom["source"]);
         Assert.StartsWith("file:", (string?)custom["url"]);
         Assert.Contains("1 of 1 link(s) have an archived copy, 1 made in this run", enrichErr);
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(cli.Directory, "index", "archive"), "*.warc.gz").Length);
+        // Its own fetch (a capture of the same page in the same second replaces the file of the same name).
+        Assert.True(File.Exists(new Uri((string)custom["url"]!).LocalPath));
     }
 }
