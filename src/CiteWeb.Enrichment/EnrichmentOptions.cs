@@ -14,6 +14,7 @@ public sealed class EnrichmentOptions
     public ContactOptions Contact { get; set; } = new();
     public EndpointOptions Endpoints { get; set; } = new();
     public CacheOptions Cache { get; set; } = new();
+    public SavePageNowOptions SavePageNow { get; set; } = new();
 
     /// <summary>The identifying User-Agent: <c>CiteWeb/0.1 (+https://github.com/citeweb; mailto:EMAIL)</c>, without the
     /// <c>mailto</c> part when no contact address is configured.</summary>
@@ -106,6 +107,7 @@ public sealed class EnrichmentOptionsValidator : IValidateOptions<EnrichmentOpti
         var email = options.Contact.Email;
         if (!string.IsNullOrWhiteSpace(email) && (email.Trim().IndexOf('@') is <= 0 || email.Trim().Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ';')))
             errors.Add($"Contact:Email: '{email}' is not an e-mail address.");
+        errors.AddRange(options.SavePageNow.Problems());
         foreach (var (key, url) in options.Endpoints.All())
             if (!Uri.TryCreate(url, UriKind.Absolute, out var u) || (u.Scheme != Uri.UriSchemeHttp && u.Scheme != Uri.UriSchemeHttps))
                 errors.Add($"Endpoints:{key}: '{url}' is not an absolute http(s) URL.");
@@ -164,7 +166,11 @@ public sealed class EndpointOptions
     /// http://timetravel.mementoweb.org.</summary>
     public string Memento { get; set; } = "http://timetravel.mementoweb.org";
 
+    /// <summary>Save Page Now 2 (<c>POST /save</c>, <c>/save/status/JOB_ID</c>) and the captures it makes
+    /// (<c>/web/TIMESTAMP/URL</c>). The default is https://web.archive.org.</summary>
+    public string SavePageNow { get; set; } = "https://web.archive.org";
+
     /// <summary>Every endpoint by its key, for validation (<see cref="EnrichmentOptionsValidator"/>).</summary>
     public IEnumerable<(string Key, string Url)> All() =>
-        [(nameof(Crossref), Crossref), (nameof(DoiResolver), DoiResolver), (nameof(Wayback), Wayback), (nameof(WaybackCdx), WaybackCdx), (nameof(Memento), Memento)];
+        [(nameof(Crossref), Crossref), (nameof(DoiResolver), DoiResolver), (nameof(Wayback), Wayback), (nameof(WaybackCdx), WaybackCdx), (nameof(Memento), Memento), (nameof(SavePageNow), SavePageNow)];
 }

@@ -35,26 +35,32 @@ public static class EnrichmentServiceCollectionExtensions
                 client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value.UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
             })
-            .ConfigurePrimaryHttpMessageHandler(sp =>
-            {
-                var n = Network(sp);
-                var connector = new GuardedConnector(AddressPolicy.From(n), sp.GetRequiredService<IHostResolver>(), sp.GetRequiredService<NetworkState>());
-                return new SocketsHttpHandler
-                {
-                    AllowAutoRedirect = false, // followed by hand: counted, recorded, and guarded at every hop
-                    UseCookies = false,
-                    UseProxy = false, // a proxy would connect for us and step round the address guard
-                    AutomaticDecompression = DecompressionMethods.All, // the body cap then counts what is unpacked
-                    ConnectTimeout = n.PerAttemptTimeout,
-                    ConnectCallback = connector.ConnectAsync,
-                };
-            })
+            .ConfigurePrimaryHttpMessageHandler(GuardedHandler)
             .AddStandardResilienceHandler()
             .Configure((o, sp) => ConfigureForLinks(o, Network(sp)))
             .SelectPipelineByAuthority(); // one circuit breaker per host: a dead site does not stop the others
         services.AddArchiveLookup();
+        services.AddSavePageNow();
+        services.AddLocalArchive();
         services.AddCiteWebDois();
         return services;
+    }
+
+    /// <summary>The handler of every client that fetches links from untrusted files (<see cref="LinkChecker"/>,
+    /// <see cref="LocalArchive"/>): the address guard at connect time, redirects only by hand, no cookies, no proxy.</summary>
+    internal static SocketsHttpHandler GuardedHandler(IServiceProvider sp)
+    {
+        var n = Network(sp);
+        var connector = new GuardedConnector(AddressPolicy.From(n), sp.GetRequiredService<IHostResolver>(), sp.GetRequiredService<NetworkState>());
+        return new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // followed by hand: counted, recorded, and guarded at every hop
+            UseCookies = false,
+            UseProxy = false, // a proxy would connect for us and step round the address guard
+            AutomaticDecompression = DecompressionMethods.All, // the body cap then counts what is unpacked
+            ConnectTimeout = n.PerAttemptTimeout,
+            ConnectCallback = connector.ConnectAsync,
+        };
     }
 
     /// <summary>The typed client <see cref="DoiService"/> (Crossref and the DOI resolver, endpoints from configuration,

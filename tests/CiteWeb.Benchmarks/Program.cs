@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "network")
     return NetworkSample.Quick();
 }
 
+if (args.Length > 0 && args[0] == "speed")
+{
+    return await LinkSpeed.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "accuracy")
 {
     return AccuracyCommand.Run(args);

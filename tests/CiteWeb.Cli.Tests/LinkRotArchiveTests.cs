@@ -71,8 +71,8 @@ public sealed class LinkRotArchiveTests(ArchiveWeb archive) : IClassFixture<Arch
     {
         using var cli = new CliRunner();
         cli.Write("list.txt", "A, B. T. P, 2019.\n");
-        var (exit, _, stderr) = cli.Run("linkrot", "list.txt", "--archive", "save");
+        var (exit, _, stderr) = cli.Run("linkrot", "list.txt", "--archive", "everything");
         Assert.Equal(2, exit);
-        Assert.Contains("--archive must be none or lookup", stderr);
+        Assert.Contains("--archive must be none, lookup, save or local", stderr);
     }
 }

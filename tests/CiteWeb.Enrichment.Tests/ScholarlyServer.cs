@@ -13,7 +13,17 @@ namespace CiteWeb.Enrichment.Tests;
 /// </summary>
 public sealed class ScholarlyServer : IAsyncLifetime
 {
-    public sealed record Work(string Doi, string Title, string Family, int Year, string? Container = null, string? Subtitle = null);
+    /// <summary>A work as Crossref lists it; <paramref name="Family"/> null for a work with editors only (an edited
+    /// volume), <paramref name="Type"/> Crossref's type.</summary>
+    public sealed record Work(string Doi, string Title, string? Family, int Year, string? Container = null, string? Subtitle = null, string Type = "book");
+
+    public ScholarlyServer() : this(Works, Registered) { }
+
+    /// <summary>A server answering from other works (the essay's replica, <see cref="EssayCrossref"/>).</summary>
+    internal ScholarlyServer(IReadOnlyList<Work> works, IReadOnlySet<string> registered) => (_works, _registered) = (works, registered);
+
+    private readonly IReadOnlyList<Work> _works;
+    private readonly IReadOnlySet<string> _registered;
 
     public static readonly Work[] Works =
     [
@@ -84,34 +94,35 @@ public sealed class ScholarlyServer : IAsyncLifetime
         c.Response.Headers["x-rate-limit-interval"] = "1s";
         var words = Words(c.Request.Query["query.bibliographic"].ToString());
         var rows = int.TryParse(c.Request.Query["rows"], out var r) ? r : 20;
-        var items = Works
+        var items = _works
             .Select(w => (w, shared: Words(w.Title).Count(words.Contains)))
             .Where(x => x.shared > 0).OrderByDescending(x => x.shared).Take(rows)
             .Select(x => new Dictionary<string, object?>
             {
                 ["DOI"] = x.w.Doi, ["title"] = new[] { x.w.Title }, ["score"] = 10.0 * x.shared,
                 ["subtitle"] = x.w.Subtitle is null ? Array.Empty<string>() : new[] { x.w.Subtitle },
-                ["author"] = new[] { new { given = "A.", family = x.w.Family, sequence = "first" } },
+                ["author"] = x.w.Family is null ? Array.Empty<object>() : new object[] { new { given = "A.", family = x.w.Family, sequence = "first" } },
+                ["type"] = x.w.Type,
                 ["issued"] = new Dictionary<string, object> { ["date-parts"] = new[] { new[] { x.w.Year } } },
                 ["container-title"] = x.w.Container is null ? Array.Empty<string>() : new[] { x.w.Container },
             });
         return Json(c, 200, new { status = "ok", message_type = "work-list", message = new { items = items.ToList() } });
     }
 
-    private static Task Handle(HttpContext c, string doi) => Registered.Contains(doi)
+    private Task Handle(HttpContext c, string doi) => _registered.Contains(doi)
         ? Json(c, 200, new { responseCode = 1, handle = doi, values = new[] { new { index = 1, type = "URL" } } })
         : Json(c, 404, new { responseCode = 100, handle = doi });
 
-    private static Task Csl(HttpContext c, string doi)
+    private Task Csl(HttpContext c, string doi)
     {
         if (!c.Request.Headers.Accept.ToString().Contains("application/vnd.citationstyles.csl+json", StringComparison.Ordinal))
             return Json(c, 406, new { error = "ask for CSL-JSON" });
-        var w = Works.FirstOrDefault(w => w.Doi.Equals(doi, StringComparison.OrdinalIgnoreCase));
-        if (w is null || !Registered.Contains(doi)) return Json(c, 404, new { error = "not found" });
+        var w = _works.FirstOrDefault(w => w.Doi.Equals(doi, StringComparison.OrdinalIgnoreCase));
+        if (w is null || !_registered.Contains(doi)) return Json(c, 404, new { error = "not found" });
         return Json(c, 200, new Dictionary<string, object?>
         {
             ["id"] = doi, ["type"] = "book", ["title"] = w.Title, ["DOI"] = doi, ["publisher"] = w.Container,
-            ["author"] = new[] { new { family = w.Family, given = "A." } },
+            ["author"] = w.Family is null ? Array.Empty<object>() : new object[] { new { family = w.Family, given = "A." } },
             ["issued"] = new Dictionary<string, object> { ["date-parts"] = new[] { new[] { w.Year } } },
         }, "application/vnd.citationstyles.csl+json");
     }

@@ -14,7 +14,7 @@ internal sealed class TestChecker : IDisposable
     public LinkChecker Checker { get; }
     public ArchiveLookup Archive { get; }
 
-    public TestChecker(Dictionary<string, string?>? settings = null, IHostResolver? resolver = null)
+    public TestChecker(Dictionary<string, string?>? settings = null, IHostResolver? resolver = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -32,6 +32,7 @@ internal sealed class TestChecker : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         if (resolver is not null) services.AddSingleton(resolver);
+        configure?.Invoke(services);
         services.AddCiteWebEnrichment(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Checker = _services.GetRequiredService<LinkChecker>();

@@ -25,7 +25,7 @@ public sealed class EnrichSettings : NetworkSettings
     public string? Output { get; init; }
 
     [CommandOption("--archive <MODE>")]
-    [Description("lookup: find the archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok; none: do not")]
+    [Description("lookup (default): the archived copy (Wayback, CDX, Memento) near the access date of every link that is not ok; none: do not look; save: also submit links with no copy to Save Page Now (keys from configuration); local: also store every live page as a WARC file under index/archive/. The copy goes in custom.archive (versionurl in BibTeX)")]
     [DefaultValue("lookup")]
     public string Archive { get; init; } = "lookup";
 
@@ -33,7 +33,7 @@ public sealed class EnrichSettings : NetworkSettings
 
     public override ValidationResult Validate() =>
         !Formats.Contains(Format) ? ValidationResult.Error($"--format must be csl-json, bibtex or biblatex, not '{Format}'")
-        : Archive is not ("none" or "lookup") ? ValidationResult.Error($"--archive must be none or lookup, not '{Archive}'")
+        : !ArchiveStage.Modes.Contains(Archive) ? ValidationResult.Error($"--archive must be none, lookup, save or local, not '{Archive}'")
         : ValidationResult.Success();
 }
 
@@ -53,6 +53,7 @@ public sealed class EnrichCommand(CliIO io) : AsyncCommand<EnrichSettings>
         var (references, preambles, errors) = InputFiles.ReadAll(io, settings.Files);
 
         using var provider = EnrichmentServices.Build(io, settings);
+        ArchiveStage.Require(provider, settings.Archive);
         var enricher = provider.GetRequiredService<DoiEnricher>();
         var result = await enricher.EnrichAsync(references, null, cancellationToken);
         DiagnosticPrinter.Print(io, result.Diagnostics);
@@ -63,9 +64,10 @@ public sealed class EnrichCommand(CliIO io) : AsyncCommand<EnrichSettings>
         if (!settings.Offline)
         {
             var cited = references.Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
-            links = await EnrichmentServices.CheckLinksAsync(io, provider, cited, settings.Archive == "lookup", drift: false, cancellationToken);
+            links = await EnrichmentServices.CheckLinksAsync(io, provider, cited, settings.Archive, drift: false, cancellationToken);
             for (int i = 0; i < cited.Count; i++) LinkWriteBack.Attach(cited[i], links[i], settings.Format);
             if (links.Count > 0) io.Error.WriteLine(LinkRotReport.Summary(links));
+            if (settings.Archive != "none") io.Error.WriteLine(ArchiveStage.Describe(links, settings.Archive));
         }
         EnrichmentServices.ReportCache(io, provider);
 

@@ -60,9 +60,9 @@ internal static class EnrichmentServices
     }
 
     /// <summary>Checks the links of <paramref name="cited"/> (each has a URL), with a progress bar on a terminal and
-    /// plain lines otherwise, then looks up archived copies when asked.</summary>
+    /// plain lines otherwise, then runs the archive step of <paramref name="archive"/> (none, lookup, save, local).</summary>
     public static async Task<IReadOnlyList<LinkCheck>> CheckLinksAsync(CliIO io, IServiceProvider provider, IReadOnlyList<Reference> cited,
-        bool archive, bool drift, CancellationToken ct)
+        string archive, bool drift, CancellationToken ct)
     {
         var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
         var checker = provider.GetRequiredService<LinkChecker>();
@@ -84,15 +84,7 @@ internal static class EnrichmentServices
             }), ct);
         }
 
-        if (archive || drift)
-        {
-            var wanted = ArchiveLookup.CountWanted(results, drift);
-            results = await provider.GetRequiredService<ArchiveLookup>().AttachAllAsync(results, cited.Select(LinkRotCommand.Near).ToList(), new Progress<int>(done =>
-            {
-                if (done % 25 == 0 || done == wanted) io.Error.WriteLine($"archive: {done}/{wanted}");
-            }), ct, drift);
-        }
-        return results;
+        return await ArchiveStage.RunAsync(io, provider, results, cited.Select(LinkRotCommand.Near).ToList(), archive, drift, "index", ct);
     }
 
     /// <summary>One line on what the cache gave and kept, when it did anything.</summary>

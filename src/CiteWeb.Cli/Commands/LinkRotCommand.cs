@@ -24,7 +24,7 @@ public sealed class LinkRotSettings : NetworkSettings
     public string? Output { get; init; }
 
     [CommandOption("--archive <MODE>")]
-    [Description("none, or lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok")]
+    [Description("none; lookup: find an archived copy (Wayback, CDX, Memento) near the access date for every link that is not ok; save: also submit links with no copy (or drifted) to Save Page Now (keys from configuration); local: also store every live page as a WARC file under index/archive/")]
     [DefaultValue("none")]
     public string Archive { get; init; } = "none";
 
@@ -34,7 +34,7 @@ public sealed class LinkRotSettings : NetworkSettings
 
     public override ValidationResult Validate() =>
         !LinkRotReport.Formats.Contains(Format) ? ValidationResult.Error($"--format must be text, json, markdown, html or csv, not '{Format}'")
-        : Archive is not ("none" or "lookup") ? ValidationResult.Error($"--archive must be none or lookup, not '{Archive}'")
+        : !ArchiveStage.Modes.Contains(Archive) ? ValidationResult.Error($"--archive must be none, lookup, save or local, not '{Archive}'")
         : ValidationResult.Success();
 }
 
@@ -50,7 +50,8 @@ public sealed class LinkRotCommand(CliIO io) : AsyncCommand<LinkRotSettings>
         var (references, _, _) = InputFiles.ReadAll(io, settings.Files);
         var cited = references.Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
         using var provider = EnrichmentServices.Build(io, settings);
-        var results = await EnrichmentServices.CheckLinksAsync(io, provider, cited, settings.Archive == "lookup", settings.Drift, cancellationToken);
+        ArchiveStage.Require(provider, settings.Archive);
+        var results = await EnrichmentServices.CheckLinksAsync(io, provider, cited, settings.Archive, settings.Drift, cancellationToken);
         EnrichmentServices.ReportCache(io, provider);
 
         var report = LinkRotReport.Write(settings.Format, results, DateTimeOffset.UtcNow);
