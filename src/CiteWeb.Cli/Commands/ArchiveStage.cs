@@ -18,12 +18,12 @@ internal static class ArchiveStage
         + "or CITEWEB_SAVEPAGENOW__ACCESSKEY and CITEWEB_SAVEPAGENOW__SECRETKEY (the keys of an archive.org account); nothing was checked";
 
     /// <summary>Refuses <c>--archive save</c> without keys before any link is checked.</summary>
-    public static void Require(ServiceProvider provider, string mode)
+    public static void Require(IServiceProvider provider, string mode)
     {
         if (mode == "save" && !provider.GetRequiredService<SavePageNow>().HasKeys) throw new UserError(KeysMissing);
     }
 
-    public static async Task<IReadOnlyList<LinkCheck>> RunAsync(CliIO io, ServiceProvider provider, IReadOnlyList<LinkCheck> results,
+    public static async Task<IReadOnlyList<LinkCheck>> RunAsync(CliIO io, IServiceProvider provider, IReadOnlyList<LinkCheck> results,
         IReadOnlyList<DateTimeOffset?> near, string mode, bool drift, string workspace, CancellationToken ct)
     {
         if (mode != "none" || drift)
