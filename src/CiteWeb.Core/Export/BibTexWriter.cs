@@ -62,7 +62,7 @@ public static class BibTexWriter
             first = false;
         }
         var sb = new StringBuilder(1024);
-        var fields = new List<(string Name, string Value)>(32);
+        var fields = new List<(string Name, ReadOnlyMemory<char> Value)>(32);
         foreach (var r in references)
         {
             if (!first) writer.Write('\n');
@@ -75,18 +75,25 @@ public static class BibTexWriter
     }
 
     /// <summary>Writes one entry; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
-    private static void WriteEntry(StringBuilder sb, List<(string Name, string Value)> fields, Reference r, BibTexWriterOptions o)
+    private static void WriteEntry(StringBuilder sb, List<(string Name, ReadOnlyMemory<char> Value)> fields, Reference r, BibTexWriterOptions o)
     {
         string type = EntryType(r, o);
         foreach (var role in Csl.NameVariables)
-            if (r.Names.TryGetValue(role, out var names) && names.Count > 0)
-                fields.Add((NameField(role), FormatNames(names, o.Ascii)));
+            if (r.Names.Peek(role) is { Count: > 0 } names)
+                fields.Add((NameField(role), FormatNames(names, o.Ascii).AsMemory()));
 
         void Add(string field, string variable, bool verbatim = false)
         {
-            var v = r.Fields[variable];
+            // A value still as the reader stored it is written from the source when encoding would give it back
+            // unchanged; any other is decoded for this write only. Writing keeps nothing (see FieldMap.Peek).
+            if (r.Fields.TryPeekSource(variable, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
+            {
+                fields.Add((field, source));
+                return;
+            }
+            var v = r.Fields.Peek(variable);
             if (string.IsNullOrEmpty(v)) return;
-            fields.Add((field, verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)));
+            fields.Add((field, (verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)).AsMemory()));
         }
 
         bool isArticle = type is "article" or "periodical";
@@ -102,21 +109,21 @@ public static class BibTexWriter
         Add("volumes", Csl.NumberOfVolumes);
         if (isArticle)
         {
-            bool both = r.Fields[Csl.Issue] is not null && r.Fields[Csl.Number] is not null;
+            bool both = r.Fields.ContainsKey(Csl.Issue) && r.Fields.ContainsKey(Csl.Number);
             Add(both ? "issue" : "number", Csl.Issue);
             Add("number", Csl.Number);
         }
         else
         {
-            Add("number", r.Fields[Csl.Number] is null ? Csl.CollectionNumber : Csl.Number);
-            if (r.Fields[Csl.Number] is not null) Add("collection-number", Csl.CollectionNumber);
+            Add("number", r.Fields.ContainsKey(Csl.Number) ? Csl.Number : Csl.CollectionNumber);
+            if (r.Fields.ContainsKey(Csl.Number)) Add("collection-number", Csl.CollectionNumber);
             Add("issue", Csl.Issue);
         }
         Add("chapter", Csl.ChapterNumber);
         Add("pages", Csl.Page);
         Add("pagetotal", Csl.NumberOfPages);
         Add(PublisherField(r, type, o), Csl.Publisher);
-        Add(o.BibLaTeX && r.Custom["location"] is null ? "location" : "address", Csl.PublisherPlace);
+        Add(o.BibLaTeX && !r.Custom.ContainsKey("location") ? "location" : "address", Csl.PublisherPlace);
         Add("venue", Csl.EventPlace);
         AddDates(fields, r, o);
         Add("type", Csl.Genre);
@@ -132,18 +139,28 @@ public static class BibTexWriter
         Add("note", Csl.Note);
         Add("annote", Csl.Annote);
         // A CSL type that BibTeX folds into a wider one keeps its kind as BibLaTeX's entrysubtype, which the reader maps back.
-        if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype));
+        if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype.AsMemory()));
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
-        foreach (var (name, value) in r.Fields)
-            if (!Written.Contains(name) && value.Length > 0)
-                fields.Add((name.ToLowerInvariant(), LatexEncoder.Encode(value, o.Ascii)));
+        for (int i = 0; i < r.Fields.Count; i++)
+        {
+            var name = r.Fields.KeyAt(i);
+            if (Written.Contains(name)) continue;
+            if (r.Fields.TryPeekSource(i, out var source) && LatexEncoder.EncodesToItself(source.Span, o.Ascii))
+                fields.Add((name.ToLowerInvariant(), source));
+            else if (r.Fields.PeekAt(i) is { Length: > 0 } value)
+                fields.Add((name.ToLowerInvariant(), LatexEncoder.Encode(value, o.Ascii).AsMemory()));
+        }
         if (o.IncludeCustom)
         {
-            var custom = r.Custom.Count <= 1 ? (IEnumerable<KeyValuePair<string, string>>)r.Custom : r.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal);
-            foreach (var (name, value) in custom)
+            var custom = r.Custom;
+            Span<int> order = custom.Count <= 64 ? stackalloc int[custom.Count] : new int[custom.Count];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            order.Sort((a, b) => string.CompareOrdinal(custom.KeyAt(a), custom.KeyAt(b)));
+            foreach (int i in order)
             {
+                var name = custom.KeyAt(i);
                 if (Structural.Contains(name) || !IsFieldName(name) || IsWritten(fields, name)) continue;
-                fields.Add((name, name == "file" || name.Contains("url", StringComparison.Ordinal) ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, o.Ascii)));
+                fields.Add((name, Encoded(custom, i, verbatim: name == "file" || name.Contains("url", StringComparison.Ordinal), o.Ascii)));
             }
         }
 
@@ -154,47 +171,59 @@ public static class BibTexWriter
         {
             var (name, value) = fields[i];
             sb.Append(o.Indent).Append(name).Append(' ', width - name.Length).Append(" = ");
-            if (name == "month" && value.Length == 3 && BibTexVocabulary.MonthMacros.ContainsKey(value)) sb.Append(value);
+            if (name == "month" && value.Length == 3 && BibTexVocabulary.MonthMacros.ContainsKey(value.ToString())) sb.Append(value);
             else sb.Append('{').Append(value).Append('}');
             sb.Append(i < fields.Count - 1 ? ",\n" : "\n");
         }
         sb.Append("}\n");
     }
 
-    private static bool IsWritten(List<(string Name, string Value)> fields, string name)
+    /// <summary>The <paramref name="index"/>th value of <paramref name="map"/> as written: from the source where
+    /// that is the same, else decoded for this write only and encoded.</summary>
+    private static ReadOnlyMemory<char> Encoded(FieldMap map, int index, bool verbatim, bool ascii)
+    {
+        if (map.TryPeekSource(index, out var source) && EncodesToItself(source.Span, verbatim, ascii)) return source;
+        var value = map.PeekAt(index);
+        return (verbatim ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, ascii)).AsMemory();
+    }
+
+    private static bool EncodesToItself(ReadOnlySpan<char> text, bool verbatim, bool ascii) =>
+        verbatim ? LatexEncoder.EncodesVerbatimToItself(text) : LatexEncoder.EncodesToItself(text, ascii);
+
+    private static bool IsWritten(List<(string Name, ReadOnlyMemory<char> Value)> fields, string name)
     {
         foreach (var (written, _) in fields) if (written == name) return true;
         return false;
     }
 
-    private static void AddDates(List<(string, string)> fields, Reference r, BibTexWriterOptions o)
+    private static void AddDates(List<(string, ReadOnlyMemory<char>)> fields, Reference r, BibTexWriterOptions o)
     {
         if (r.Issued is { } issued)
         {
-            if (issued.Start is { } s && o.BibLaTeX) fields.Add(("date", issued.ToString()));
+            if (issued.Start is { } s && o.BibLaTeX) fields.Add(("date", issued.ToString().AsMemory()));
             else if (issued.Start is { } d && issued.End is null && !issued.OpenEnd && !issued.Circa && !issued.Uncertain)
             {
-                fields.Add(("year", d.Year.ToString(CultureInfo.InvariantCulture)));
-                if (d.Month is int m and <= 12) fields.Add(("month", MonthMacro(m)));
-                if (d.Day is int day) fields.Add(("day", day.ToString(CultureInfo.InvariantCulture)));
+                fields.Add(("year", d.Year.ToString(CultureInfo.InvariantCulture).AsMemory()));
+                if (d.Month is int m and <= 12) fields.Add(("month", MonthMacro(m).AsMemory()));
+                if (d.Day is int day) fields.Add(("day", day.ToString(CultureInfo.InvariantCulture).AsMemory()));
             }
             else if (issued.Start is { Month: int m1 and <= 12, Day: int d1 } a && issued.End is { Month: int m2, Day: int d2 } b
                 && a.Year == b.Year && m1 == m2 && !issued.Circa && !issued.Uncertain)
             {
                 // A range of days within a month, as proceedings have it: year = {2013}, month = {17--19 Jun}.
-                fields.Add(("year", a.Year.ToString(CultureInfo.InvariantCulture)));
-                fields.Add(("month", $"{d1}--{d2} {BibTexVocabulary.MonthNames[m1 - 1][..3]}"));
+                fields.Add(("year", a.Year.ToString(CultureInfo.InvariantCulture).AsMemory()));
+                fields.Add(("month", $"{d1}--{d2} {BibTexVocabulary.MonthNames[m1 - 1][..3]}".AsMemory()));
             }
-            else fields.Add(("year", LatexEncoder.Encode(issued.ToString(), o.Ascii)));
+            else fields.Add(("year", LatexEncoder.Encode(issued.ToString(), o.Ascii).AsMemory()));
         }
         AddIso(fields, "urldate", r.Dates.GetValueOrDefault(Csl.Accessed), o);
         AddIso(fields, "origdate", r.Dates.GetValueOrDefault(Csl.OriginalDate), o);
         AddIso(fields, "eventdate", r.Dates.GetValueOrDefault(Csl.EventDate), o);
     }
 
-    private static void AddIso(List<(string, string)> fields, string name, PartialDate? date, BibTexWriterOptions o)
+    private static void AddIso(List<(string, ReadOnlyMemory<char>)> fields, string name, PartialDate? date, BibTexWriterOptions o)
     {
-        if (date is not null) fields.Add((name, LatexEncoder.Encode(date.ToString(), o.Ascii)));
+        if (date is not null) fields.Add((name, LatexEncoder.Encode(date.ToString(), o.Ascii).AsMemory()));
     }
 
     private static readonly string[] MonthMacros = [.. BibTexVocabulary.MonthNames.Select(static m => m[..3].ToLowerInvariant())];
@@ -229,7 +258,7 @@ public static class BibTexWriter
             }
             else if (r.Type == "document") return original;
         }
-        bool hasContainer = r.ContainerTitle is not null;
+        bool hasContainer = r.Fields.ContainsKey(Csl.ContainerTitle);
         return r.Type switch
         {
             "article-journal" or "article-magazine" or "article-newspaper" or "article" or "review" or "review-book" => "article",

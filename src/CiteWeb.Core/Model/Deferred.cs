@@ -4,14 +4,38 @@ namespace CiteWeb.Core.Model;
 /// nothing of source formats: a reader hands it one of these with the slice.</summary>
 internal delegate T SliceDecoder<out T>(ReadOnlySpan<char> source);
 
+/// <summary>Says something of a slice of source text without decoding it.</summary>
+internal delegate bool SliceTest(ReadOnlySpan<char> source);
+
+/// <summary>How a reader decodes one kind of value, and, optionally, a cheap test for slices that decode to
+/// exactly their own text (a plain title, a page number), which consumers may then use as they stand.</summary>
+internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null)
+{
+    public T Decode(ReadOnlySpan<char> source) => decode(source);
+
+    public bool DecodesToItself(ReadOnlySpan<char> source) => decodesToItself is not null && decodesToItself(source);
+}
+
 /// <summary>
 /// A value not yet decoded: where it is in the source text and how to decode it. Readers store these so that a
 /// value costs nothing until it is first read; a value that is never read (most, in a large file) is never
 /// materialised. Decoding is pure, so two threads that race to decode the same value get equal results.
 /// </summary>
-internal readonly struct Deferred<T>(string source, int start, int length, SliceDecoder<T> decoder)
+internal readonly struct Deferred<T>(string source, int start, int length, SliceCodec<T> codec)
 {
-    public bool IsSet => decoder is not null;
+    public bool IsSet => codec is not null;
 
-    public T Decode() => decoder(source.AsSpan(start, length));
+    public T Decode() => codec.Decode(source.AsSpan(start, length));
+
+    /// <summary>The source slice, when decoding it would give back the same text: it can be used without decoding.</summary>
+    public bool TryGetSelfDecoding(out ReadOnlyMemory<char> slice)
+    {
+        if (codec.DecodesToItself(source.AsSpan(start, length)))
+        {
+            slice = source.AsMemory(start, length);
+            return true;
+        }
+        slice = default;
+        return false;
+    }
 }

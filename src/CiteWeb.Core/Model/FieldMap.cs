@@ -87,6 +87,43 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
+    /// <summary>Reads <paramref name="key"/>'s value without keeping it: a deferred value is decoded for this read
+    /// only. Cleanups that look at every value and change few, and writers, read this way, so a large file's
+    /// decoded text is short-lived garbage instead of a heap every later collection has to walk and copy.</summary>
+    internal string? Peek(string key)
+    {
+        int i = IndexOf(key);
+        return i < 0 ? null : _slots![i + 1] ?? _deferred![i / 2].Decode();
+    }
+
+    /// <summary>The source text of <paramref name="key"/>'s value, when the value is not decoded yet and decodes to
+    /// exactly that text (see <see cref="SliceCodec{T}"/>): a writer or a check can use it with no decoding and
+    /// no string at all.</summary>
+    internal bool TryPeekSource(string key, out ReadOnlyMemory<char> source)
+    {
+        int i = IndexOf(key);
+        if (i >= 0) return TryPeekSource(i / 2, out source);
+        source = default;
+        return false;
+    }
+
+    /// <summary>As <see cref="TryPeekSource(string, out ReadOnlyMemory{char})"/>, for the <paramref name="index"/>th field.</summary>
+    internal bool TryPeekSource(int index, out ReadOnlyMemory<char> source)
+    {
+        if (_slots![index * 2 + 1] is null) return _deferred![index].TryGetSelfDecoding(out source);
+        source = default;
+        return false;
+    }
+
+    /// <summary>The key of the <paramref name="index"/>th field, in insertion order.</summary>
+    internal string KeyAt(int index) => _slots![index * 2];
+
+    /// <summary>The value of the <paramref name="index"/>th field, decoded and kept if it was deferred.</summary>
+    internal string ValueAt(int index) => _slots![index * 2 + 1] ?? Resolve(index * 2);
+
+    /// <summary>The value of the <paramref name="index"/>th field, read as <see cref="Peek"/> reads.</summary>
+    internal string PeekAt(int index) => _slots![index * 2 + 1] ?? _deferred![index].Decode();
+
     public IEnumerable<string> Keys
     {
         get
@@ -115,7 +152,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], _slots[i * 2 + 1] ?? Resolve(i * 2));
+        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], ValueAt(i));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

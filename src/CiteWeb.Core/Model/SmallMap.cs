@@ -74,6 +74,14 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
+    /// <summary>Reads <paramref name="key"/>'s value without keeping it (see <see cref="FieldMap.Peek"/>): a
+    /// deferred value is decoded for this read only.</summary>
+    internal T? Peek(string key)
+    {
+        int i = IndexOf(key);
+        return i < 0 ? null : _values![i] ?? _deferred![i].Decode();
+    }
+
     public bool TryAdd(string key, T value)
     {
         if (IndexOf(key) >= 0) return false;

@@ -63,6 +63,7 @@ public sealed class ProtectCapitals : ITransform
     // Most titles have no acronym: one pass without building anything. Markup is skipped by Protect itself.
     private static bool AnyWordNeedsProtection(string title)
     {
+        if (!HasCapitalInsideAWord(title)) return false;
         int i = 0;
         while (i < title.Length)
         {
@@ -70,6 +71,22 @@ public sealed class ProtectCapitals : ITransform
             while (i < title.Length && !IsBoundary(title[i])) i++;
             if (i > start && NeedsProtection(title.AsSpan(start, i - start))) return true;
             i++;
+        }
+        return false;
+    }
+
+    // What NeedsProtection looks for at the least, found with one comparison for most characters: a capital that
+    // follows a character of the same word other than a hyphen or an apostrophe. Most titles have none.
+    private static bool HasCapitalInsideAWord(string title)
+    {
+        for (int i = 1; i < title.Length; i++)
+        {
+            char c = title[i];
+            if (c < 128 ? char.IsAsciiLetterUpper(c) : char.IsUpper(c))
+            {
+                char previous = title[i - 1];
+                if (!IsBoundary(previous) && previous is not ('-' or '\'' or '’')) return true;
+            }
         }
         return false;
     }

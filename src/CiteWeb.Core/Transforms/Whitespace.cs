@@ -23,8 +23,14 @@ public sealed class Whitespace : ITransform
     private void Clean(Reference r, FieldMap map, List<FieldChange> changes)
     {
         List<(string Name, string Value, string Clean)>? dirty = null;
-        foreach (var (name, value) in map)
-            if (!IsCollapsed(value)) (dirty ??= []).Add((name, value, Collapse(value)));
+        // A value that decodes to its own source text (a page range, a plain title) is checked in the source and
+        // stays undecoded, so the writer can copy it from there; any other is decoded here, once, and kept.
+        for (int i = 0; i < map.Count; i++)
+        {
+            if (map.TryPeekSource(i, out var source) && IsCollapsed(source.Span)) continue;
+            var value = map.ValueAt(i);
+            if (!IsCollapsed(value)) (dirty ??= []).Add((map.KeyAt(i), value, Collapse(value)));
+        }
         if (dirty is null) return;
         foreach (var (name, value, clean) in dirty)
         {
@@ -53,10 +59,10 @@ public sealed class Whitespace : ITransform
     private static readonly SearchValues<char> OtherWhiteSpace =
         SearchValues.Create("\t\n\v\f\r\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    private static bool IsCollapsed(string value)
+    private static bool IsCollapsed(ReadOnlySpan<char> value)
     {
         if (value.Length == 0) return true;
         if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
-        return !value.AsSpan().ContainsAny(OtherWhiteSpace) && !value.Contains("  ", StringComparison.Ordinal);
+        return !value.ContainsAny(OtherWhiteSpace) && value.IndexOf("  ") < 0;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CiteWeb.Core.Export;
 using CiteWeb.Core.Parsing.BibTex;
 
@@ -25,6 +26,20 @@ public sealed class WriterTests
 
             """.Replace("\r\n", "\n"), output);
     }
+
+    // Values with no LaTeX in them are written from the source without being decoded; what the writer must still
+    // escape or transliterate in them, it does, in every kind of field: mapped, verbatim, CSL-named, custom.
+    [Theory]
+    [InlineData("note = {50% of a_b for #1}", false, "note", "50\\% of a\\_b for \\#1")]
+    [InlineData("publisher = {Zürich Press}", true, "publisher", "Z{\\\"u}rich Press")]
+    [InlineData("publisher = {Zürich Press}", false, "publisher", "Zürich Press")]
+    [InlineData("url = {https://example.org/a_b%20c}", false, "url", "https://example.org/a_b%20c")]
+    [InlineData("keywords = {R&D, tea}", false, "keywords", "R\\&D, tea")]
+    [InlineData("medium = {Tape & disc}", false, "medium", "Tape \\& disc")]
+    [InlineData("mrnumber = {A_B}", false, "mrnumber", "A\\_B")]
+    [InlineData("pdfurl = {https://example.org/a_b}", false, "pdfurl", "https://example.org/a_b")]
+    public void A_value_written_as_read_is_still_escaped(string field, bool ascii, string name, string expected) =>
+        Assert.Matches($@"\n  {name} *= \{{{Regex.Escape(expected)}\}}", Rewrite($"@book{{k, title = {{T}}, {field}}}", ascii: ascii));
 
     [Fact]
     public void Ascii_escapes_every_non_ascii_letter()

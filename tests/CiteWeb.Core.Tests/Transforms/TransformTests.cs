@@ -69,6 +69,8 @@ public sealed class ProtectCapitalsTests
     [InlineData("Machine-Learning Fairness", "Machine-Learning Fairness")]
     [InlineData("O'Neil's Weapons", "O'Neil's Weapons")]
     [InlineData("Bounds in $O(NP)$", "Bounds in $O(NP)$")]
+    [InlineData("Der Élan von l'Équipe", "Der Élan von l'Équipe")]
+    [InlineData("Vom ÆØÅ-Alphabet", "Vom <span class=\"nocase\">ÆØÅ-Alphabet</span>")]
     public void Protects(string input, string expected) => Assert.Equal(expected, ProtectCapitals.Protect(input));
 }
 

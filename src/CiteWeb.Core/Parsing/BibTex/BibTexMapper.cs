@@ -238,13 +238,13 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 
-    private static readonly SliceDecoder<string> PlainDecoder = Plain;
-    private static readonly SliceDecoder<string> TitleDecoder = Title;
-    private static readonly SliceDecoder<string> VerbatimDecoder = LatexDecoder.DecodeVerbatim;
-    private static readonly SliceDecoder<List<PersonName>> NamesDecoder = BibTexNames.Parse;
+    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself);
+    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
+    private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
+    private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse);
 
     /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
-    private static readonly Dictionary<string, (string Variable, SliceDecoder<string> Decoder)> Direct = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (string Variable, SliceCodec<string> Decoder)> Direct = new(StringComparer.Ordinal)
     {
         ["shorttitle"] = (Csl.TitleShort, TitleDecoder),
         ["shortjournal"] = (Csl.ContainerTitleShort, TitleDecoder),
@@ -279,9 +279,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     };
 
     /// <summary>Stores a field's value to be decoded on first read (see <see cref="Deferred{T}"/>).</summary>
-    private void Defer(FieldMap map, string key, RawField f, SliceDecoder<string> decoder) => map.SetDeferred(key, Slice(f, decoder));
+    private void Defer(FieldMap map, string key, RawField f, SliceCodec<string> decoder) => map.SetDeferred(key, Slice(f, decoder));
 
-    private Deferred<T> Slice<T>(RawField f, SliceDecoder<T> decoder) =>
+    private Deferred<T> Slice<T>(RawField f, SliceCodec<T> decoder) =>
         f.Built is null ? new(text, f.ValueStart, f.ValueLength, decoder) : new(f.Built, 0, f.Built.Length, decoder);
 
     private string? Field(RawEntry e, string name, bool title)

@@ -58,6 +58,16 @@ public static partial class LatexDecoder
         return DecodeSlow(value, protectCase);
     }
 
+    /// <summary>True when <see cref="Decode"/> would return <paramref name="value"/> unchanged, whether or not case is
+    /// protected: no LaTeX, no braces, no ligatures, white space already single.</summary>
+    internal static bool DecodesToItself(ReadOnlySpan<char> value) => !value.IsEmpty && IsPlain(value);
+
+    /// <summary>True when <see cref="DecodeVerbatim"/> would return <paramref name="value"/> unchanged.</summary>
+    internal static bool DecodesVerbatimToItself(ReadOnlySpan<char> value) =>
+        !value.IsEmpty && TrimWhitespace(value).Length == value.Length && IsVerbatimPlain(value);
+
+    private static bool IsVerbatimPlain(ReadOnlySpan<char> value) => value.IndexOfAny(VerbatimStops) < 0 && value.IndexOf("  ") < 0;
+
     /// <summary>Decodes a verbatim field (url, doi, eprint, file): only <c>\_ \% \# \&amp; \~ \$ \{ \}</c> are
     /// unescaped and braces that merely group (around the whole value, around a backslash escape, or empty) are
     /// dropped; whitespace is collapsed and trimmed.</summary>
@@ -68,7 +78,7 @@ public static partial class LatexDecoder
         {
             return string.Empty;
         }
-        if (value.IndexOfAny(VerbatimStops) < 0 && value.IndexOf("  ") < 0)
+        if (IsVerbatimPlain(value))
         {
             return new string(value);
         }

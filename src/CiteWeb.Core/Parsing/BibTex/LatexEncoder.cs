@@ -32,8 +32,7 @@ public static partial class LatexEncoder
             return string.Empty;
         }
         ReadOnlySpan<char> text = richText;
-        if (text.IndexOfAny(Specials) < 0 && text.IndexOf("--") < 0 && text.IndexOf("''") < 0
-            && (!ascii || Ascii.IsValid(text)))
+        if (EncodesToItself(text, ascii))
         {
             return richText;
         }
@@ -58,6 +57,17 @@ public static partial class LatexEncoder
         }
     }
 
+    /// <summary>True when <see cref="Encode"/> would return <paramref name="text"/> unchanged.</summary>
+    internal static bool EncodesToItself(ReadOnlySpan<char> text, bool ascii) =>
+        text.IndexOfAny(Specials) < 0 && text.IndexOf("--") < 0 && text.IndexOf("''") < 0 && (!ascii || Ascii.IsValid(text));
+
+    /// <summary>True when <see cref="EncodeVerbatim"/> would return <paramref name="text"/> unchanged: it has no brace,
+    /// or braces the verbatim reader gives back as they are.</summary>
+    internal static bool EncodesVerbatimToItself(ReadOnlySpan<char> text) =>
+        text.IndexOfAny('{', '}') < 0
+        || (BracesBalanced(text) && text.IndexOf("{}") < 0 && text.IndexOf("{\\") < 0
+            && !(text[0] == '{' && LatexDecoder.FindGroupEnd(text, 0) == text.Length - 1));
+
     /// <summary>Encodes a verbatim field (url, doi): raw, unless its braces would be lost or unbalanced when read
     /// back by <see cref="LatexDecoder.DecodeVerbatim"/>, in which case every brace is escaped.</summary>
     public static string EncodeVerbatim(string value)
@@ -67,13 +77,7 @@ public static partial class LatexEncoder
             return string.Empty;
         }
         ReadOnlySpan<char> text = value;
-        if (text.IndexOfAny('{', '}') < 0)
-        {
-            return value;
-        }
-        bool raw = BracesBalanced(text) && text.IndexOf("{}") < 0 && text.IndexOf("{\\") < 0
-                   && !(text[0] == '{' && LatexDecoder.FindGroupEnd(text, 0) == text.Length - 1);
-        if (raw)
+        if (EncodesVerbatimToItself(text))
         {
             return value;
         }
