@@ -1,4 +1,3 @@
-using System.Text;
 using CiteWeb.Core.Diagnostics;
 using CiteWeb.Core.Model;
 
@@ -22,12 +21,9 @@ public static class RisReader
         return bibliography;
     }
 
-    /// <summary>Reads a stream as UTF-8 (or the encoding its byte-order mark names); the stream is left open.</summary>
-    public static Bibliography Read(Stream stream, string fileName)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader.ReadToEnd(), fileName);
-    }
+    /// <summary>Reads a stream, its encoding detected by <see cref="TextDecoding"/> (not UTF-8 is reported); the stream is left open.</summary>
+    public static Bibliography Read(Stream stream, string fileName) =>
+        TextDecoding.Read(stream, fileName, text => Read(text, fileName));
 
     /// <summary>The record being read: its tag lines so far and where its text starts and ends.</summary>
     private sealed class Record(int start, SourceSpan typeSpan, string type)
