@@ -81,7 +81,7 @@ def run(args):
     p = subprocess.run(cmd, capture_output=True, timeout=1800)
     err = p.stderr.decode("utf-8", "replace").strip().splitlines()
     rss_kb, seconds = err[-1].split()
-    diagnostics = [l for l in err[:-1] if ": error " in l or ": warning " in l or ": info " in l or "limit" in l or "refused" in l]
+    diagnostics = [l for l in err[:-1] if ": error " in l or ": warning " in l or ": info " in l] or err[:-1][:1]
     return p.returncode, p.stdout, diagnostics, int(rss_kb) // 1024, float(seconds)
 
 
