@@ -198,4 +198,18 @@ public sealed class HostileInputTests
         Assert.NotEmpty(b.Diagnostics);
         Assert.All(b.References, r => Assert.Equal("after", r.Id));
     }
+
+    [Fact]
+    public void A_ris_value_continued_over_20000_lines_is_joined_in_linear_memory()
+    {
+        // Found by the long fuzz run: each continuation line was appended with string concatenation, so 18,843 lines
+        // of one URL (510 KB) never finished within 20 s.
+        var text = new StringBuilder("TY  - ELEC\r\nID  - cont\r\nUR  - https://example.org/a\r\n");
+        for (int i = 0; i < 20_000; i++) text.Append("nization/part  - 2018///\r");
+        text.Append("\nER  - \r\nTY  - BOOK\r\nID  - after\r\nTI  - After\r\nER  - \r\n");
+        var (b, allocated) = Measure(() => RisReader.Read(text.ToString(), "cont.ris"));
+        Assert.Equal(["cont", "after"], b.References.Select(r => r.Id));
+        Assert.Equal(20_001, (b.References[0].Url ?? b.References[0].Custom["ur"] ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.StartsWith("nization", StringComparison.Ordinal) || w.StartsWith("https", StringComparison.Ordinal)));
+        Assert.True(allocated < 200L << 20, $"{allocated >> 20} MB allocated");
+    }
 }
