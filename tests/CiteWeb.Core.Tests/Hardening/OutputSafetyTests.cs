@@ -72,5 +72,7 @@ public sealed class OutputSafetyTests
         var back = ReadBack(format, Exporter.Write(format, [reference]));
         var only = Assert.Single(back.References);
         Assert.Equal("Real", only.Title);
+        // Found by this test: the BibTeX writer wrote the key as it was, so the entry ended inside it.
+        Assert.Equal(format is "bibtex" or "biblatex" ? "k___title____Injected" : "k}, title = {Injected", only.Id);
     }
 }
