@@ -27,6 +27,7 @@ public static class DiagnosticCodes
     public const string StrayText = "CW122";          // unexpected text inside an entry, skipped
     public const string UnterminatedEntry = "CW123";  // end of file inside an entry
     public const string DamagedNameList = "CW125";    // "and and", or a name ending in a stray comma: read past, reported
+    public const string MacroExpansionLimit = "CW126"; // @string macros expand past the file's budget (a macro bomb): not expanded
 
     // CSL-JSON and RIS
     public const string InvalidJson = "CW200";        // JSON syntax error (or no JSON at all); items before and after survive

@@ -164,7 +164,7 @@ public static class BibTexWriter
             }
         }
 
-        sb.Append('@').Append(type).Append('{').Append(r.Id).Append(',').Append('\n');
+        sb.Append('@').Append(type).Append('{').Append(SafeKey(r.Id)).Append(',').Append('\n');
         int width = 0;
         foreach (var f in fields) width = Math.Max(width, f.Name.Length);
         for (int i = 0; i < fields.Count; i++)
@@ -302,6 +302,21 @@ public static class BibTexWriter
     }
 
     /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
+    /// <summary>
+    /// A key as BibTeX can read it back: a key from a CSL-JSON or RIS file may hold what ends a BibTeX key
+    /// (<c>k}, title = {x</c> would end the entry and inject a field), so white space, braces, parentheses, commas,
+    /// quotes, <c>=</c>, <c>#</c>, <c>%</c> and backslashes become <c>_</c>.
+    /// </summary>
+    internal static string SafeKey(string key)
+    {
+        if (key.AsSpan().IndexOfAny(KeyBreakers) < 0) return key;
+        var chars = key.ToCharArray();
+        for (int i = 0; i < chars.Length; i++) if (KeyBreakers.Contains(chars[i])) chars[i] = '_';
+        return new string(chars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> KeyBreakers = System.Buffers.SearchValues.Create(" \t\r\n{}(),\"=#%\\'~");
+
     public static string FormatNames(IReadOnlyList<PersonName> names, bool ascii)
     {
         var sb = new StringBuilder();

@@ -23,6 +23,18 @@ public static class TextDecoding
         return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
     }
 
+    /// <summary>
+    /// Decodes <paramref name="stream"/> and hands the text to <paramref name="read"/>; the decoding's diagnostics
+    /// (not UTF-8, NUL characters) come first. Every reader's stream overload goes through here, as the CLI does.
+    /// </summary>
+    public static Bibliography Read(Stream stream, string fileName, Func<string, Bibliography> read)
+    {
+        var decoded = Decode(stream, fileName);
+        var bibliography = read(decoded.Text);
+        bibliography.Diagnostics.InsertRange(0, decoded.Diagnostics);
+        return bibliography;
+    }
+
     public static Result Decode(ReadOnlySpan<byte> bytes, string fileName)
     {
         var diagnostics = new List<Diagnostic>();

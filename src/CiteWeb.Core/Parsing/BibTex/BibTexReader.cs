@@ -18,13 +18,14 @@ public static class BibTexReader
         var lines = new LineMap(text, fileName);
         var entries = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
         var byKey = new Dictionary<string, RawEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        var suffixes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         bool biblatex = false;
         foreach (var e in entries)
         {
-            if (e.Key.Length == 0) e.Key = UniqueKey(byKey, $"{e.Type}-line{lines.At(e.Start).Line}");
+            if (e.Key.Length == 0) e.Key = UniqueKey(byKey, suffixes, $"{e.Type}-line{lines.At(e.Start).Line}");
             else if (byKey.TryGetValue(e.Key, out var first))
             {
-                var renamed = UniqueKey(byKey, e.Key);
+                var renamed = UniqueKey(byKey, suffixes, e.Key);
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, Severity.Error,
                     $"duplicate key '{e.Key}' (first at line {lines.At(first.Start).Line}); this entry is kept as '{renamed}'",
                     lines.At(e.Start)));
@@ -98,13 +99,8 @@ public static class BibTexReader
     }
 
     /// <summary>Reads a stream, detecting its encoding (a non-UTF-8 file is decoded and reported, never mangled silently).</summary>
-    public static Bibliography Read(Stream stream, string fileName, BibTexReaderOptions? options = null)
-    {
-        var decoded = TextDecoding.Decode(stream, fileName);
-        var bibliography = Parse(decoded.Text, fileName, options);
-        bibliography.Diagnostics.InsertRange(0, decoded.Diagnostics);
-        return bibliography;
-    }
+    public static Bibliography Read(Stream stream, string fileName, BibTexReaderOptions? options = null) =>
+        TextDecoding.Read(stream, fileName, text => Parse(text, fileName, options));
 
     private static bool HasBibLaTeXField(RawEntry e)
     {
@@ -113,13 +109,19 @@ public static class BibTexReader
         return false;
     }
 
-    private static string UniqueKey(Dictionary<string, RawEntry> byKey, string key)
+    /// <summary>
+    /// <paramref name="key"/>, or the first free <c>key-N</c>. The next N to try is remembered per key, so a file
+    /// with the same key a hundred thousand times is renamed in linear time, not quadratic.
+    /// </summary>
+    private static string UniqueKey(Dictionary<string, RawEntry> byKey, Dictionary<string, int> suffixes, string key)
     {
         if (!byKey.ContainsKey(key)) return key;
-        for (int n = 2; ; n++)
+        for (int n = suffixes.GetValueOrDefault(key, 2); ; n++)
         {
             var candidate = $"{key}-{n}";
-            if (!byKey.ContainsKey(candidate)) return candidate;
+            if (byKey.ContainsKey(candidate)) continue;
+            suffixes[key] = n + 1;
+            return candidate;
         }
     }
 }

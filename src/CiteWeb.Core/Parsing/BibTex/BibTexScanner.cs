@@ -32,6 +32,14 @@ internal sealed class BibTexScanner
     // exact match here is cheaper than the case-insensitive vocabulary lookup.
     private readonly string?[] _fieldNames = new string?[256];
     private int _pos;
+    // Characters copied out of @string macros so far. Macros defined from macros double at each step
+    // (a = b # b, b = c # c, ...), so expansion is bounded by the file's size, not trusted to stay small.
+    private long _expanded;
+    private bool _expansionReported;
+
+    /// <summary>The most characters macro expansion may produce: this many per character of the file, plus <see cref="ExpansionFloor"/>.</summary>
+    public const int ExpansionPerChar = 16;
+    public const long ExpansionFloor = 16L << 20;
 
     /// <summary>A scanner from <paramref name="start"/> (a line that starts an entry, or 0), with the macros
     /// defined before it (the month macros when null).</summary>
@@ -226,6 +234,14 @@ internal sealed class BibTexScanner
                 if (!_macroLookup.TryGetValue(name, out macro))
                 {
                     Report(DiagnosticCodes.UndefinedMacro, Severity.Error, pieceStart, $"undefined macro '{name}' in entry '{entryKey}'; its name is kept as the value");
+                    macro = name.ToString();
+                }
+                else if ((_expanded += macro.Length) > ExpansionPerChar * (long)text.Length + ExpansionFloor)
+                {
+                    if (!_expansionReported)
+                        Report(DiagnosticCodes.MacroExpansionLimit, Severity.Error, pieceStart,
+                            $"@string macros expand to more than {ExpansionPerChar} times the file's size (at '{name}' in entry '{entryKey}'); from here on a macro's name is kept as its value");
+                    _expansionReported = true;
                     macro = name.ToString();
                 }
             }

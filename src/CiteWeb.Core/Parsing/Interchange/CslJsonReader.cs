@@ -21,12 +21,9 @@ public static class CslJsonReader
         return bibliography;
     }
 
-    /// <summary>Reads a stream as UTF-8 (or the encoding its byte-order mark names); the stream is left open.</summary>
-    public static Bibliography Read(Stream stream, string fileName)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader.ReadToEnd(), fileName);
-    }
+    /// <summary>Reads a stream, its encoding detected by <see cref="TextDecoding"/> (not UTF-8 is reported); the stream is left open.</summary>
+    public static Bibliography Read(Stream stream, string fileName) =>
+        TextDecoding.Read(stream, fileName, text => Read(text, fileName));
 
     private sealed class Session
     {
@@ -204,9 +201,10 @@ public static class CslJsonReader
                     }
                     from = i + (int)reader.BytesConsumed;
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // Not a whole object here. Each failure costs an exception; hostile input gets a bound.
+                    // Not a whole object here (or one with a key that is an escaped lone surrogate, which
+                    // System.Text.Json cannot compare). Each failure costs an exception; hostile input gets a bound.
                     if (++failures == MaxResyncFailures) break;
                 }
             }
@@ -231,9 +229,9 @@ public static class CslJsonReader
                     reader.Skip();
                 }
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // Broken before any "items": read it as an item, which reports the error where it is.
+                // Broken before any "items" (or a key with a lone surrogate): read it as an item, which reports the error where it is.
             }
             return null;
         }
@@ -248,9 +246,9 @@ public static class CslJsonReader
                     if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && reader.ValueTextEquals(name))
                         return Span(start + (int)reader.TokenStartIndex);
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                // The item parsed once already; this cannot happen, and the item's own span will do.
+                // A key with a lone surrogate cannot be compared; the item's own span will do.
             }
             return null;
         }

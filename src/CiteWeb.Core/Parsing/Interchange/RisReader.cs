@@ -22,12 +22,9 @@ public static class RisReader
         return bibliography;
     }
 
-    /// <summary>Reads a stream as UTF-8 (or the encoding its byte-order mark names); the stream is left open.</summary>
-    public static Bibliography Read(Stream stream, string fileName)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader.ReadToEnd(), fileName);
-    }
+    /// <summary>Reads a stream, its encoding detected by <see cref="TextDecoding"/> (not UTF-8 is reported); the stream is left open.</summary>
+    public static Bibliography Read(Stream stream, string fileName) =>
+        TextDecoding.Read(stream, fileName, text => Read(text, fileName));
 
     /// <summary>The record being read: its tag lines so far and where its text starts and ends.</summary>
     private sealed class Record(int start, SourceSpan typeSpan, string type)
@@ -38,6 +35,17 @@ public static class RisReader
         public List<RisEntry> Entries { get; } = [];
         public int End { get; set; } = typeSpan.Offset + typeSpan.Length;
         public int BlankLines { get; set; }
+        /// <summary>The last entry's value while continuation lines are appended to it: joining strings line by line
+        /// is quadratic, and a hostile file continues one value for tens of thousands of lines.</summary>
+        public StringBuilder? Continued { get; set; }
+
+        /// <summary>Puts the continued value into the last entry.</summary>
+        public void Seal()
+        {
+            if (Continued is null) return;
+            Entries[^1] = Entries[^1] with { Value = Continued.ToString() };
+            Continued = null;
+        }
     }
 
     private sealed class Session(string text, string file, Bibliography bibliography)
@@ -122,6 +130,7 @@ public static class RisReader
                 _record = null;
                 return;
             }
+            _record.Seal();
             _record.Entries.Add(new RisEntry(tag, value, span));
         }
 
@@ -136,13 +145,16 @@ public static class RisReader
             bool paragraph = RisVocabulary.IsParagraphTag(last.Tag);
             if (RisVocabulary.IsCodeTag(last.Tag) || (record.BlankLines > 0 && !paragraph)) return false;
             string joint = paragraph ? new string('\n', record.BlankLines + 1) : " ";
-            record.Entries[^1] = last with { Value = last.Value.Length == 0 ? line : last.Value + joint + line };
+            var value = record.Continued ??= new StringBuilder(last.Value);
+            if (value.Length > 0) value.Append(joint);
+            value.Append(line);
             record.BlankLines = 0;
             return true;
         }
 
         private void Finish(Record record)
         {
+            record.Seal();
             var entries = record.Entries.FindAll(e => e.Value.Length > 0);
             var reference = new RisRecordBuilder(entries, bibliography.Diagnostics).Build(record.Type, record.TypeSpan);
             int length = record.End - record.Start;

@@ -150,16 +150,25 @@ internal sealed class RisRecordBuilder
 
     private void KeepTheRest(Reference r)
     {
+        // Values of a repeated tag are joined once at the end: appending to the string line by line is quadratic,
+        // and a hostile record repeats a tag tens of thousands of times.
+        var kept = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         for (int i = 0; i < _entries.Count; i++)
         {
             if (_used[i]) continue;
             var (tag, value, span) = _entries[i];
             string key = tag.ToLowerInvariant();
-            r.Custom[key] = r.Custom[key] is { } earlier ? earlier + "\n" + value : value;
+            if (!kept.TryGetValue(key, out var values))
+            {
+                kept[key] = values = [];
+                if (r.Custom[key] is { } earlier) values.Add(earlier);
+            }
+            values.Add(value);
             if (!RisVocabulary.SpecTags.Contains(tag))
                 _diagnostics.Add(new Diagnostic(DiagnosticCodes.UnknownRisTag, Severity.Info,
                     $"tag {tag} is not in the RIS specification; kept in custom as \"{key}\"", span));
         }
+        foreach (var (key, values) in kept) r.Custom[key] = string.Join('\n', values);
     }
 
     private string? Take(string tag)
@@ -176,7 +185,12 @@ internal sealed class RisRecordBuilder
     private List<string> TakeAll(string tag)
     {
         var values = new List<string>();
-        while (Take(tag) is { } value) values.Add(value);
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            if (_used[i] || _entries[i].Tag != tag) continue;
+            _used[i] = true;
+            values.Add(_entries[i].Value);
+        }
         return values;
     }
 

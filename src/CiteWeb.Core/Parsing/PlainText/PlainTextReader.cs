@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using CiteWeb.Core.Diagnostics;
 using CiteWeb.Core.Model;
@@ -106,12 +105,10 @@ public static partial class PlainTextReader
         entry.Reference.SetNames(role, [.. names]);
     }
 
-    /// <summary>Reads a stream as UTF-8 (or the encoding its byte-order mark names); the stream is left open.</summary>
-    public static Bibliography Read(Stream stream, string fileName, PlainTextReaderOptions? options = null)
-    {
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return Read(reader.ReadToEnd(), fileName, options);
-    }
+    /// <summary>Reads a stream, detecting its encoding as <see cref="TextDecoding"/> does (a file that is not UTF-8 is
+    /// reported, never mangled silently); the stream is left open.</summary>
+    public static Bibliography Read(Stream stream, string fileName, PlainTextReaderOptions? options = null) =>
+        TextDecoding.Read(stream, fileName, text => Read(text, fileName, options));
 
     // A reference has a year, a link, or at least a title-like quotation or italics; discursive prose has none.
     private static bool LooksLikeReference(string text)
