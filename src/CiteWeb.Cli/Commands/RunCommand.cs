@@ -33,23 +33,18 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
     {
         var dir = io.Resolve(settings.Directory);
         if (!System.IO.Directory.Exists(dir)) throw new UserError($"{settings.Directory}: no such folder");
-        var files = System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => !IsUnder(f, Path.Combine(dir, "manuscripts")) && InputFiles.FormatOf(f) is not null
-                // A folder's README describes it; it is not a reference list.
-                && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal).ToList();
+        var files = InputFiles.BibliographiesIn(dir);
         var exportDir = Path.Combine(io.Resolve(settings.Workspace), "export");
         var results = new List<FileResult>();
 
         // A printed list and a structured file of the same name are one bibliography (the essay's works cited and
         // its reviewed .bib): both are read, the structured one is exported.
-        var structured = files.Where(f => InputFiles.FormatOf(f) != "text")
-            .ToDictionary(f => Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), f => Path.GetFileName(f), StringComparer.Ordinal);
+        var structured = InputFiles.StructuredTwins(files);
 
         void Process(string file, Action? step)
         {
             var display = Path.GetRelativePath(io.WorkingDirectory, file);
-            var stem = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+            var stem = InputFiles.StemOf(file);
             string? exportedAs = InputFiles.FormatOf(file) == "text" && structured.TryGetValue(stem, out var twin) ? twin : null;
             results.Add(ProcessFile(file, display, exportDir, exportedAs));
             step?.Invoke();
@@ -152,6 +147,4 @@ public sealed class RunCommand(CliIO io) : Command<RunSettings>
             diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, note);
     }
 
-    private static bool IsUnder(string path, string folder) =>
-        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
