@@ -44,7 +44,7 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
         if (!System.IO.Directory.Exists(dir)) throw new UserError($"{settings.Directory}: no such folder");
         var workspace = io.Resolve(settings.Workspace);
         var reportDir = Path.Combine(workspace, "reports");
-        var files = BibliographyFiles(dir);
+        var files = InputFiles.BibliographiesIn(dir);
 
         var results = await ParseStage(files, Path.Combine(workspace, "export"), cancellationToken);
         var checks = CheckManuscripts(dir, files, reportDir);
@@ -59,21 +59,12 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
         return problems ? ExitCodes.Problems : ExitCodes.Success;
     }
 
-    /// <summary>Every bibliography under DIR in ordinal order: not the manuscripts, not a folder's README.</summary>
-    private static List<string> BibliographyFiles(string dir) =>
-        System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => !IsUnder(f, Path.Combine(dir, "manuscripts")) && InputFiles.FormatOf(f) is not null
-                // A folder's README describes it; it is not a reference list.
-                && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal).ToList();
-
     /// <summary>Parses, cleans and exports every file, then prints the table of files and the count line.</summary>
     private async Task<List<FileResult>> ParseStage(List<string> files, string exportDir, CancellationToken cancellationToken)
     {
         // A printed list and a structured file of the same name are one bibliography (the essay's works cited and
         // its reviewed .bib): both are read, the structured one is exported.
-        var structured = files.Where(f => InputFiles.FormatOf(f) != "text")
-            .ToDictionary(f => Path.Combine(Path.GetDirectoryName(f)!, Path.GetFileNameWithoutExtension(f)), f => Path.GetFileName(f), StringComparer.Ordinal);
+        var structured = InputFiles.StructuredTwins(files);
         var results = new List<FileResult>();
         await StageProgress.RunAsync(io, "parse, clean, export", files.Count, progress =>
         {
@@ -81,7 +72,7 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var display = Path.GetRelativePath(io.WorkingDirectory, file);
-                var stem = Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+                var stem = InputFiles.StemOf(file);
                 string? exportedAs = InputFiles.FormatOf(file) == "text" && structured.TryGetValue(stem, out var twin) ? twin : null;
                 results.Add(ProcessFile(file, display, exportDir, exportedAs));
                 progress.Report(results.Count);
@@ -133,7 +124,11 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
     }
 
     /// <summary>The co-citation network of the run's bibliographies, drawn as SVG for the report.</summary>
-    private static RunReport NetworkStage(RunReport report) => report;
+    private static RunReport NetworkStage(RunReport report)
+    {
+        var (svg, caption) = RunNetwork.Draw(RunNetwork.Corpus(report.Bibliographies));
+        return report with { NetworkSvg = svg, NetworkCaption = caption };
+    }
 
     /// <summary>Writes WORKSPACE/reports/index.html, the page a scholar opens.</summary>
     private static void WriteReport(RunReport report, string reportDir) =>
@@ -218,6 +213,4 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
             diagnostics.Count(d => d.Severity == Severity.Error), diagnostics.Count(d => d.Severity == Severity.Warning), changes.Count, note, bibliography);
     }
 
-    private static bool IsUnder(string path, string folder) =>
-        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
