@@ -140,8 +140,8 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
         var s = report.Summary;
         var table = new Table().Border(TableBorder.Rounded).Title("summary")
             .AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
-        table.AddRow("references", $"{s.References:N0} in {s.Bibliographies} bibliographies");
-        table.AddRow("inconsistencies", $"{s.Inconsistencies:N0} in {report.Checks.Count} manuscripts");
+        table.AddRow("references", $"{s.References:N0} in {s.Bibliographies} {(s.Bibliographies == 1 ? "bibliography" : "bibliographies")}");
+        table.AddRow("inconsistencies", $"{s.Inconsistencies:N0} in {report.Checks.Count} {(report.Checks.Count == 1 ? "manuscript" : "manuscripts")}");
         table.AddRow("links dead", s.Links is { } n ? $"{s.DeadLinks:N0} of {n:N0}" + (s.UncheckedLinks > 0 ? $" ({s.UncheckedLinks:N0} not checked)" : "") : "not checked");
         table.AddRow("archived copies found", s.ArchivedCopies.ToString("N0"));
         table.AddRow("report", Markup.Escape(Path.GetRelativePath(io.WorkingDirectory, Path.Combine(reportDir, "index.html"))));
