@@ -36,6 +36,28 @@ public static class CiteWebApp
                 .WithDescription("Validate DOIs and find the missing ones through Crossref (attached only when sure)")
                 .WithExample("enrich", "bib/luchs-2023-ai-for-all.txt", "--format", "biblatex", "-o", "enriched.bib")
                 .WithExample("enrich", "refs.bib", "--offline");
+            config.AddCommand<IndexCommand>("index")
+                .WithDescription("Index bibliographies (files and folders) in the Lucene index: one bibliography per file; unchanged files are skipped")
+                .WithExample("index", "bib")
+                .WithExample("index", "refs.bib", "--index", "my-index");
+            config.AddCommand<SearchCommand>("search")
+                .WithDescription("Search the works of the index (Lucene query syntax; diacritics, case, hyphens and apostrophes folded)")
+                .WithExample("search", "dignazio")
+                .WithExample("search", "author:crawfrd~ AND year:[2018 TO 2023]", "--format", "json");
+            config.AddCommand<CoCiteCommand>("cocite")
+                .WithDescription("Rank the works (or authors) cited together with a work (or an author)")
+                .WithExample("cocite", "--title", "Discriminating Systems")
+                .WithExample("cocite", "--author", "Crawford", "--top", "10", "--format", "json");
+            config.AddCommand<CouplingCommand>("coupling")
+                .WithDescription("Rank pairs of bibliographies by the works they both cite (bibliographic coupling)")
+                .WithExample("coupling")
+                .WithExample("coupling", "--bibliography", "luchs-2023-ai-for-all");
+            config.AddCommand<WorksCommand>("works")
+                .WithDescription("List the works of the index; --duplicates shows the references joined into one work, for review")
+                .WithExample("works", "--duplicates");
+            config.AddCommand<GraphCommand>("graph")
+                .WithDescription("Write a co-citation, author co-citation or coupling network (GEXF, GraphML, Pajek, VOSviewer)")
+                .WithExample("graph", "--kind", "works", "--to", "gexf", "-o", "works.gexf");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("The main job over a folder (default bib/): parse, clean and export every bibliography, check its manuscripts")
                 .WithExample("run", "bib");

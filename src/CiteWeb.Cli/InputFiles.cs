@@ -53,6 +53,25 @@ public static class InputFiles
         return bibliography;
     }
 
+    /// <summary>The bibliographies of a folder, recursively, in ordinal order: every file of a known format except
+    /// the manuscripts/ subfolder (manuscripts are checked, not indexed) and README.md (a folder's description).</summary>
+    public static List<string> BibliographiesIn(string dir) =>
+        Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => !IsUnder(f, Path.Combine(dir, "manuscripts")) && FormatOf(f) is not null
+                && !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>A printed list and a structured file of the same stem are one bibliography (the essay's works cited and
+    /// its reviewed .bib): the structured file's name by stem (folder + name without extension).</summary>
+    public static Dictionary<string, string> StructuredTwins(IEnumerable<string> files) =>
+        files.Where(f => FormatOf(f) != "text")
+            .ToDictionary(StemOf, f => Path.GetFileName(f), StringComparer.Ordinal);
+
+    public static string StemOf(string file) => Path.Combine(Path.GetDirectoryName(file)!, Path.GetFileNameWithoutExtension(file));
+
+    private static bool IsUnder(string path, string folder) =>
+        path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     /// <summary>Whether <paramref name="output"/> names one of the input files (CiteWeb never writes over its input).</summary>
     public static bool IsInput(CliIO io, IEnumerable<string> inputs, string output)
     {

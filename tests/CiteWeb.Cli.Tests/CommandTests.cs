@@ -196,7 +196,7 @@ public sealed class RunCommandTests
         cli.CopyCorpus("lim-2019-machines-gone-wrong-bias-i.bib", "bib/lim.bib");
         cli.Write("bib/works-cited.txt", "Benjamin, Ruha. Race After Technology. Polity, 2019.\n");
         cli.Write("bib/manuscripts/essay.txt", "An essay (Benjamin 12).\n");
-        var (exit, stdout, stderr) = cli.Run("run", "bib");
+        var (exit, stdout, stderr) = cli.Run("run", "bib", "--offline");
         Assert.Equal(0, exit);
         Assert.Contains("111 references in 3 bibliographies, 0 errors", stdout);
         Assert.Contains("read as mla", stdout);

@@ -210,15 +210,5 @@ public static partial class LinkRotReport
         link.File is null ? "" : link.Line is { } line ? $"{link.File}:{line.ToString(CultureInfo.InvariantCulture)}" : link.File;
 
     /// <summary>A string safe to hand to a UTF-8 writer: an unpaired surrogate (a damaged file) becomes U+FFFD.</summary>
-    private static string? Valid(string? s)
-    {
-        if (s is null || !s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF')) return s;
-        var chars = s.ToCharArray();
-        for (int i = 0; i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
-            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
-        }
-        return new string(chars);
-    }
+    private static string? Valid(string? s) => s is null ? null : HtmlText.ValidUtf16(s);
 }

@@ -347,7 +347,7 @@ public sealed class LinkRotReportTests
     [InlineData("ftp://example.org/", false)]
     [InlineData("https://", false)]
     [InlineData("", false)]
-    public void Only_absolute_http_and_https_become_links(string url, bool link) => Assert.Equal(link, LinkRotReport.IsWebUrl(url));
+    public void Only_absolute_http_and_https_become_links(string url, bool link) => Assert.Equal(link, HtmlText.IsWebUrl(url));
 
     // ---- every format ----
 

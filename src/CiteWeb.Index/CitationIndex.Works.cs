@@ -1,0 +1,118 @@
+using CiteWeb.Core.Works;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using System.Text.Json;
+using F = CiteWeb.Index.IndexFields;
+
+namespace CiteWeb.Index;
+
+public sealed partial class CitationIndex
+{
+    /// <summary>What a rebuild found: references read, works written, works whose variants' years differ.</summary>
+    public sealed record WorkStats(int References, int Works, int YearsDiffer);
+
+    /// <summary>
+    /// Rebuilds every work document from the reference documents: the clustering of
+    /// <see cref="WorkClusterer"/> over the whole corpus (so ids do not depend on which file came first), then one
+    /// commit that clears <see cref="IndexFields.WorksStale"/>.
+    /// </summary>
+    public WorkStats RebuildWorks()
+    {
+        var writer = Writer;
+        Refresh();
+        var reader = Reader;
+        var searcher = new IndexSearcher(reader);
+        var refDocs = new List<int>();
+        searcher.Search(new TermQuery(new Term(F.Kind, F.KindReference)), new DocCollector(refDocs));
+        var bibs = new string[refDocs.Count];
+        var data = new ReferenceData[refDocs.Count];
+        var fields = new HashSet<string> { F.Bibliography, "data" };
+        for (int i = 0; i < refDocs.Count; i++)
+        {
+            var doc = reader.Document(refDocs[i], fields);
+            bibs[i] = doc.Get(F.Bibliography);
+            data[i] = ReferenceData.FromJson(doc.Get("data"));
+        }
+        var clusters = WorkClusterer.Cluster(data.Select(d => d.Features).ToList());
+
+        writer.DeleteDocuments(new Term(F.Kind, F.KindWork));
+        int yearsDiffer = 0;
+        foreach (var cluster in clusters)
+        {
+            if (cluster.YearsDiffer) yearsDiffer++;
+            writer.AddDocument(WorkDocument(cluster, cluster.Members.Select(i => (bibs[i], data[i])).ToList()));
+        }
+        writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "false" });
+        writer.Commit();
+        Refresh();
+        return new WorkStats(refDocs.Count, clusters.Count, yearsDiffer);
+    }
+
+    private static Document WorkDocument(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members)
+    {
+        // The representative: the most frequent title (then the longest: a full title beats its short form),
+        // and the author list of the variant with most names. Chosen from the set, so independent of order.
+        var title = members.Where(m => m.Data.Title is not null).GroupBy(m => m.Data.Title!, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? members.Select(m => m.Data.Raw ?? m.Data.Key).Min(StringComparer.Ordinal)!;
+        var rep = members.OrderByDescending(m => m.Data.Title == title).ThenByDescending(m => m.Data.Authors.Length)
+            .ThenBy(m => m.Bib, StringComparer.Ordinal).ThenBy(m => m.Data.Key, StringComparer.Ordinal).First().Data;
+        var year = members.Where(m => m.Data.Year is not null).GroupBy(m => m.Data.Year!.Value)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
+        var citedBy = members.Select(m => m.Bib).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        var doc = new Document
+        {
+            new StringField(F.Kind, F.KindWork, Field.Store.NO),
+            new StringField(F.Work, cluster.Id, Field.Store.YES),
+            new StoredField(F.Key, rep.Key),
+            new TextField(F.Title, title, Field.Store.YES),
+            new NumericDocValuesField(F.Citations, citedBy.Count),
+            new StoredField(F.Citations, citedBy.Count),
+            new StoredField(F.YearsDiffer, cluster.YearsDiffer ? 1 : 0),
+        };
+        foreach (var a in rep.Authors) doc.Add(new StoredField(F.Author, a));
+        if (year is { } y) doc.Add(new StoredField(F.Year, y));
+        if (rep.Container is { } c) doc.Add(new StoredField(F.Container, c));
+        if (rep.Publisher is { } p) doc.Add(new StoredField(F.Publisher, p));
+        doc.Add(new StoredField(F.Type, rep.Type));
+        foreach (var b in citedBy) doc.Add(new StringField(F.CitedBy, b, Field.Store.YES));
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Text(string field, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value) && seen.Add(field + "\u0001" + value)) doc.Add(new TextField(field, value, Field.Store.NO));
+        }
+        var years = new SortedSet<int>();
+        foreach (var (_, d) in members)
+        {
+            if (d.Title != title) Text(F.Title, d.Title);
+            foreach (var a in d.Authors) Text(F.Author, a);
+            Text(F.Container, d.Container);
+            Text(F.Publisher, d.Publisher);
+            Text(F.Type, d.Type);
+            Text(F.Url, d.Url);
+            Text(F.Note, d.Note);
+            if (d.Doi is { } doi && WorkIdentity.NormaliseDoi(doi) is { } nd && seen.Add("doi\u0001" + nd)) doc.Add(new StringField(F.Doi, nd, Field.Store.YES));
+            if (seen.Add("key\u0001" + d.Key)) doc.Add(new StringField("ref_key", d.Key.ToLowerInvariant(), Field.Store.NO));
+            if (d.Year is { } dy) years.Add(dy);
+        }
+        foreach (var yy in years) doc.Add(new Int32Field(F.Year, yy, Field.Store.NO));
+        var variants = members.Select(m => new WorkVariant(m.Bib, m.Data.Key, m.Data.Title, string.Join("; ", m.Data.Authors), m.Data.Year, m.Data.Type))
+            .OrderBy(v => v.Bibliography, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal).ToList();
+        if (variants.Count > 1) doc.Add(new StoredField(F.Variants, JsonSerializer.Serialize(variants, IndexJson.Default.ListWorkVariant)));
+        return doc;
+    }
+
+    /// <summary>Collects every matching document id (in index order), without scores.</summary>
+    private sealed class DocCollector(List<int> into) : ICollector
+    {
+        private int _base;
+        public void SetScorer(Scorer scorer) { }
+        public void Collect(int doc) => into.Add(_base + doc);
+        public void SetNextReader(AtomicReaderContext context) => _base = context.DocBase;
+        public bool AcceptsDocsOutOfOrder => true;
+    }
+}

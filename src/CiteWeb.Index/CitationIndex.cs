@@ -1,0 +1,125 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using F = CiteWeb.Index.IndexFields;
+
+namespace CiteWeb.Index;
+
+/// <summary>
+/// The index on disk: one owner of its directory, writer and reader. Writes are crash-safe: each batch of
+/// bibliographies is one Lucene commit (a process killed mid-batch leaves the previous commit, which is what the
+/// next reader opens), and the works derived from them are rebuilt and committed after the last batch. Until then
+/// the commit says <see cref="IndexFields.WorksStale"/>, and the next <c>citeweb index</c> rebuilds them.
+/// </summary>
+public sealed partial class CitationIndex : IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly CiteAnalyzer _analyzer = new();
+    private IndexWriter? _writer;
+    private DirectoryReader? _reader;
+
+    private CitationIndex(string path, FSDirectory directory)
+    {
+        Path = path;
+        _directory = directory;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (or, for writing, creates) the index in <paramref name="path"/>.</summary>
+    public static CitationIndex Open(string path) => new(path, FSDirectory.Open(new DirectoryInfo(path)));
+
+    public static bool Exists(string path) => System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(FSDirectory.Open(new DirectoryInfo(path)));
+
+    private IndexWriter Writer => _writer ??= new IndexWriter(_directory, new IndexWriterConfig(CiteAnalyzer.Version, _analyzer)
+    {
+        OpenMode = OpenMode.CREATE_OR_APPEND,
+        RAMBufferSizeMB = 128,
+    });
+
+    /// <summary>A reader of the latest state: the writer's own view while writing, else the last commit.</summary>
+    internal DirectoryReader Reader => _reader ??= _writer is null ? DirectoryReader.Open(_directory) : DirectoryReader.Open(_writer, applyAllDeletes: true);
+
+    private void Refresh()
+    {
+        if (_reader is null || _writer is null) return;
+        var fresher = DirectoryReader.OpenIfChanged(_reader, _writer, true);
+        if (fresher is null) return;
+        _reader.Dispose();
+        _reader = fresher;
+    }
+
+    /// <summary>The content hash of every bibliography in the index, by id.</summary>
+    public Dictionary<string, string> IndexedHashes()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (_writer is null && !DirectoryReader.IndexExists(_directory)) return result;
+        Refresh();
+        var searcher = new IndexSearcher(Reader);
+        var hits = searcher.Search(new TermQuery(new Term(F.Kind, F.KindBibliography)), Math.Max(1, Reader.MaxDoc));
+        foreach (var hit in hits.ScoreDocs)
+        {
+            var doc = searcher.Doc(hit.Doc);
+            result[doc.Get(F.Bibliography)] = doc.Get(F.Hash);
+        }
+        return result;
+    }
+
+    /// <summary>Whether the last commit's works do not yet reflect its bibliographies (an interrupted run).</summary>
+    public bool WorksStale
+    {
+        get
+        {
+            if (!DirectoryReader.IndexExists(_directory)) return false;
+            var commit = Reader.IndexCommit;
+            return commit.UserData.TryGetValue(F.WorksStale, out var v) && v == "true";
+        }
+    }
+
+    /// <summary>Replaces the documents of each bibliography of <paramref name="batch"/> and commits once.</summary>
+    public void AddBatch(IReadOnlyList<BibliographyInput> batch)
+    {
+        var writer = Writer;
+        foreach (var b in batch)
+        {
+            writer.DeleteDocuments(new Term(F.Bibliography, b.Id));
+            var docs = new List<Document>(b.References.Count + 1);
+            foreach (var r in b.References)
+            {
+                var doc = new Document
+                {
+                    new StringField(F.Kind, F.KindReference, Field.Store.NO),
+                    new StringField(F.Bibliography, b.Id, Field.Store.YES),
+                    new StoredField("data", ReferenceData.From(r).ToJson()),
+                };
+                docs.Add(doc);
+            }
+            docs.Add(new Document
+            {
+                new StringField(F.Kind, F.KindBibliography, Field.Store.NO),
+                new StringField(F.Bibliography, b.Id, Field.Store.YES),
+                new StoredField(F.Label, b.Label),
+                new StoredField(F.Path, b.Path),
+                new StoredField(F.Hash, b.Hash),
+                new StoredField(F.Format, b.Format),
+                new StoredField(F.Count, b.References.Count),
+            });
+            writer.AddDocuments(docs);
+        }
+        writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "true" });
+        writer.Commit();
+        Refresh();
+    }
+
+    /// <summary>Removes a bibliography's documents (committed with the next batch or rebuild).</summary>
+    public void Remove(string bibliographyId) => Writer.DeleteDocuments(new Term(F.Bibliography, bibliographyId));
+
+    public void Dispose()
+    {
+        _reader?.Dispose();
+        _writer?.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+}
