@@ -11,6 +11,11 @@ if (args.Length > 1 && args[0] == "quick")
     return QuickTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
 }
 
+if (args.Length > 0 && args[0] == "network")
+{
+    return NetworkSample.Quick();
+}
+
 if (args.Length > 0 && args[0] == "accuracy")
 {
     return AccuracyCommand.Run(args);

@@ -42,20 +42,9 @@ public static class CoCitation
         options ??= CoCitationOptions.Default;
         int target = corpus.WorkIndexOf(workId);
         if (target < 0) return CoCitationResult.Unknown(workId);
-        var citers = corpus.CitersOf(target);
-        var counts = new Dictionary<int, int>();
-        foreach (int b in citers)
-            foreach (int w in corpus.WorksOf(b))
-                if (w != target) counts[w] = counts.GetValueOrDefault(w) + 1;
-        int n = corpus.Bibliographies.Count;
-        var rows = new List<RankedItem>(counts.Count);
-        foreach (var (w, c) in counts)
-        {
-            if (c < options.Min) continue;
-            var work = corpus.Works[w];
-            rows.Add(new RankedItem(work.Id, work.Label, c, Strength(options.Measure, c, citers.Length, corpus.CitersOf(w).Length, n)));
-        }
-        return new CoCitationResult(workId, corpus.Works[target].Label, citers.Length, Rank(rows, options.Top), TargetStatus.Found, []);
+        var rows = Neighbours(target, corpus.CitersOf(target), corpus.WorksOf, corpus.Works.Count, corpus.CitersOf, corpus.Bibliographies.Count, options,
+            w => (corpus.Works[w].Id, corpus.Works[w].Label));
+        return new CoCitationResult(workId, corpus.Works[target].Label, corpus.CitersOf(target).Length, rows, TargetStatus.Found, []);
     }
 
     /// <summary>Authors co-cited with the author named <paramref name="authorName"/> ("Tsing", "Tsing, Anna",
@@ -73,19 +62,9 @@ public static class CoCitation
         if (matches.Count > 1)
             return new CoCitationResult(authorName, null, 0, [], TargetStatus.Ambiguous, matches.Select(a => table.Labels[a]).Order(StringComparer.Ordinal).ToArray());
         int target = matches[0];
-        var citers = table.CitersOf(target);
-        var counts = new Dictionary<int, int>();
-        foreach (int b in citers)
-            foreach (int a in table.AuthorsOf(b))
-                if (a != target) counts[a] = counts.GetValueOrDefault(a) + 1;
-        int n = corpus.Bibliographies.Count;
-        var rows = new List<RankedItem>(counts.Count);
-        foreach (var (a, c) in counts)
-        {
-            if (c < options.Min) continue;
-            rows.Add(new RankedItem(table.Keys[a], table.Labels[a], c, Strength(options.Measure, c, citers.Length, table.CitersOf(a).Length, n)));
-        }
-        return new CoCitationResult(authorName, table.Labels[target], citers.Length, Rank(rows, options.Top), TargetStatus.Found, []);
+        var rows = Neighbours(target, table.CitersOf(target), table.AuthorsOf, table.Count, table.CitersOf, corpus.Bibliographies.Count, options,
+            a => (table.Keys[a], table.Labels[a]));
+        return new CoCitationResult(authorName, table.Labels[target], table.CitersOf(target).Length, rows, TargetStatus.Found, []);
     }
 
     /// <summary>Bibliographies coupled with <paramref name="bibliographyId"/>, by works cited in both.
@@ -96,20 +75,9 @@ public static class CoCitation
         options ??= CoCitationOptions.Default;
         int target = corpus.BibliographyIndexOf(bibliographyId);
         if (target < 0) return CoCitationResult.Unknown(bibliographyId);
-        var works = corpus.WorksOf(target);
-        var counts = new Dictionary<int, int>();
-        foreach (int w in works)
-            foreach (int b in corpus.CitersOf(w))
-                if (b != target) counts[b] = counts.GetValueOrDefault(b) + 1;
-        int n = DistinctCitedWorks(corpus);
-        var rows = new List<RankedItem>(counts.Count);
-        foreach (var (b, c) in counts)
-        {
-            if (c < options.Min) continue;
-            var other = corpus.Bibliographies[b];
-            rows.Add(new RankedItem(other.Id, other.Label, c, Strength(options.Measure, c, works.Length, corpus.WorksOf(b).Length, n)));
-        }
-        return new CoCitationResult(bibliographyId, corpus.Bibliographies[target].Label, works.Length, Rank(rows, options.Top), TargetStatus.Found, []);
+        var rows = Neighbours(target, corpus.WorksOf(target), corpus.CitersOf, corpus.Bibliographies.Count, corpus.WorksOf, DistinctCitedWorks(corpus), options,
+            b => (corpus.Bibliographies[b].Id, corpus.Bibliographies[b].Label));
+        return new CoCitationResult(bibliographyId, corpus.Bibliographies[target].Label, corpus.WorksOf(target).Length, rows, TargetStatus.Found, []);
     }
 
     /// <summary>All pairs of bibliographies that share at least <see cref="CoCitationOptions.Min"/> cited works.</summary>
@@ -139,6 +107,30 @@ public static class CoCitation
             return r;
         });
         return new CouplingResult(corpus.Bibliographies.Count, options.Top is int top && top >= 0 && rows.Count > top ? rows[..top] : rows);
+    }
+
+    /// <summary>The one counting loop behind every ranking around a target: <paramref name="sets"/> are the sets
+    /// the target occurs in (bibliographies citing a work, or works a bibliography cites), <paramref name="members"/>
+    /// what else each set holds (indices below <paramref name="universe"/>), <paramref name="occurrences"/> the sets
+    /// each item occurs in (for c_j). Counts go to a flat array, which is several times faster than a dictionary for
+    /// the most cited works, where nearly every bibliography is a set.</summary>
+    private static List<RankedItem> Neighbours(int target, ReadOnlySpan<int> sets, Func<int, ReadOnlySpan<int>> members,
+        int universe, Func<int, ReadOnlySpan<int>> occurrences, int n, CoCitationOptions options, Func<int, (string Id, string Label)> describe)
+    {
+        var counts = new int[universe];
+        var touched = new List<int>();
+        foreach (int set in sets)
+            foreach (int item in members(set))
+                if (item != target && counts[item]++ == 0) touched.Add(item);
+        var rows = new List<RankedItem>(touched.Count);
+        foreach (int item in touched)
+        {
+            int c = counts[item];
+            if (c < options.Min) continue;
+            var (id, label) = describe(item);
+            rows.Add(new RankedItem(id, label, c, Strength(options.Measure, c, sets.Length, occurrences(item).Length, n)));
+        }
+        return Rank(rows, options.Top);
     }
 
     internal static int DistinctCitedWorks(CitationCorpus corpus)

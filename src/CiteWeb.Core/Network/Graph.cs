@@ -35,7 +35,7 @@ public sealed class Graph
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < ordered.Length; i++)
             if (!_index.TryAdd(ordered[i].Id, i)) throw new ArgumentException($"Duplicate node id '{ordered[i].Id}'.", nameof(nodes));
-        var weights = new Dictionary<long, int>();
+        var weights = PairCounts.NewCounts();
         foreach (var e in edges)
         {
             if (!_index.TryGetValue(e.Source, out int a)) throw new ArgumentException($"Edge source '{e.Source}' is not a node.", nameof(edges));

@@ -6,12 +6,24 @@ internal static class PairCounts
 {
     public static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
 
+    /// <summary>A dictionary keyed by pair keys. long.GetHashCode folds the halves together (a ^ b), which for small
+    /// indices leaves only a few thousand distinct hash codes for millions of pairs; measured, a 2,500-bibliography
+    /// network took a minute that way. <see cref="Mixer"/> spreads the bits first.</summary>
+    public static Dictionary<long, int> NewCounts(int capacity = 0) => new(capacity, Mixer.Instance);
+
+    private sealed class Mixer : IEqualityComparer<long>
+    {
+        public static readonly Mixer Instance = new();
+        public bool Equals(long x, long y) => x == y;
+        public int GetHashCode(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+
     public static (int A, int B) Split(long key) => ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
 
     /// <summary>For each set, every pair of its (distinct) members, counted over all sets.</summary>
     public static Dictionary<long, int> Of(int setCount, Func<int, ReadOnlySpan<int>> members, Func<int, bool>? include = null)
     {
-        var counts = new Dictionary<long, int>();
+        var counts = NewCounts();
         for (int s = 0; s < setCount; s++)
         {
             var m = members(s);
