@@ -54,8 +54,8 @@ public sealed class GraphCommand(CliIO io) : Command<GraphSettings>
         });
         switch (settings.To)
         {
-            case "gexf": Text(output, w => GraphWriters.Gexf13(graph, w)); break;
-            case "graphml": Text(output, w => GraphWriters.GraphMl(graph, w)); break;
+            case "gexf": InputFiles.WriteAtomically(output, s => GraphWriters.Gexf13(graph, s)); break;
+            case "graphml": InputFiles.WriteAtomically(output, s => GraphWriters.GraphMl(graph, s)); break;
             case "pajek": Text(output, w => GraphWriters.Pajek(graph, w)); break;
             default:
                 if (Path.GetExtension(output).Equals(".json", StringComparison.OrdinalIgnoreCase))
