@@ -18,14 +18,13 @@ public sealed record SearchHit(string Work, string Key, string Title, IReadOnlyL
 public sealed record WorkRecord(string Id, string Key, string Title, IReadOnlyList<string> Authors, int? Year, IReadOnlyList<string> CitedBy, bool YearsDiffer, IReadOnlyList<WorkVariant> Variants)
 {
     /// <summary>"West 2019, Discriminating Systems".</summary>
-    public string Label
+    public string Label => MakeLabel(Authors, Year, Title);
+
+    internal static string MakeLabel(IReadOnlyList<string> authors, int? year, string title)
     {
-        get
-        {
-            var family = Authors.Count == 0 ? "" : Authors[0].Split(',')[0];
-            var head = (family + (Year is { } y ? " " + y : "")).Trim();
-            return head.Length == 0 ? Title : head + ", " + Title;
-        }
+        var family = authors.Count == 0 ? "" : authors[0].Split(',')[0];
+        var head = (family + (year is { } y ? " " + y : "")).Trim();
+        return head.Length == 0 ? title : head + ", " + title;
     }
 }
 
@@ -130,17 +129,26 @@ public sealed partial class CitationIndex
             rows.Add((doc, c, CoCitation.Strength(options.Measure, c, ci, cj, n)));
         }
         rows.Sort((p, q) => q.Count != p.Count ? q.Count.CompareTo(p.Count) : q.Strength != p.Strength ? q.Strength.CompareTo(p.Strength) : p.Doc.CompareTo(q.Doc));
-        // Ties beyond the cut are broken by label, then id, as the in-memory engine does: load the rows that can
-        // still be shown (everything tied with the last one) and sort them fully.
+        // Ties at the cut are broken by label, then id, as the in-memory engine does: the rows tied with the last
+        // one shown are read too (labels and ids come from doc values; no stored document is loaded).
         int take = options.Top is int t && t >= 0 && rows.Count > t ? t : rows.Count;
         int until = take;
         while (until < rows.Count && take > 0 && rows[until].Count == rows[take - 1].Count && rows[until].Strength == rows[take - 1].Strength) until++;
-        var searcher = new IndexSearcher(reader);
-        var items = rows.Take(until).Select(r =>
+        var labels = new BinaryDocValues?[leaves.Count];
+        var ids = new BinaryDocValues?[leaves.Count];
+        foreach (var leaf in leaves)
         {
-            var w = ReadWork(searcher.Doc(r.Doc));
-            return new RankedItem(w.Id, w.Label, r.Count, r.Strength);
-        }).ToList();
+            labels[leaf.Ord] = leaf.AtomicReader.GetBinaryDocValues(WorkLabelValues);
+            ids[leaf.Ord] = leaf.AtomicReader.GetBinaryDocValues(WorkIdValues);
+        }
+        var bytes = new BytesRef();
+        string Read(BinaryDocValues?[] values, int doc)
+        {
+            int i = ReaderUtil.SubIndex(doc, leaves);
+            values[i]!.Get(doc - leaves[i].DocBase, bytes);
+            return bytes.Utf8ToString();
+        }
+        var items = rows.Take(until).Select(r => new RankedItem(Read(ids, r.Doc), Read(labels, r.Doc), r.Count, r.Strength)).ToList();
         items.Sort(static (p, q) =>
         {
             int r = q.Count.CompareTo(p.Count);

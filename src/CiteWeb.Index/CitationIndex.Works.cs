@@ -10,6 +10,9 @@ namespace CiteWeb.Index;
 
 public sealed partial class CitationIndex
 {
+    /// <summary>Doc values of a work's id and label, read by co-citation without loading stored documents.</summary>
+    internal const string WorkIdValues = "work_dv", WorkLabelValues = "label_dv";
+
     /// <summary>What a rebuild found: references read, works written, works whose variants' years differ.</summary>
     public sealed record WorkStats(int References, int Works, int YearsDiffer);
 
@@ -74,6 +77,8 @@ public sealed partial class CitationIndex
             new StoredField(F.YearsDiffer, cluster.YearsDiffer ? 1 : 0),
         };
         foreach (var a in rep.Authors) doc.Add(new StoredField(F.Author, a));
+        doc.Add(new BinaryDocValuesField(WorkIdValues, new BytesRef(cluster.Id)));
+        doc.Add(new BinaryDocValuesField(WorkLabelValues, new BytesRef(WorkRecord.MakeLabel(rep.Authors, year, title))));
         if (year is { } y) doc.Add(new StoredField(F.Year, y));
         if (rep.Container is { } c) doc.Add(new StoredField(F.Container, c));
         if (rep.Publisher is { } p) doc.Add(new StoredField(F.Publisher, p));

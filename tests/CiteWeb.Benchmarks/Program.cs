@@ -31,6 +31,11 @@ if (args.Length > 1 && args[0] == "stages")
     return StageTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 && args[2] == "parse", args.Length > 2 && args[2] == "scan");
 }
 
+if (args.Length > 1 && args[0] == "index-scale")
+{
+    return IndexScale.Run(args);
+}
+
 if (args.Length > 0 && args[0] == "generate")
 {
     return Generate(args);

@@ -2,13 +2,14 @@ using System.Text.Json;
 
 namespace CiteWeb.Cli.Commands;
 
-/// <summary>Indented JSON for the commands' <c>--format json</c>, written field by field so names stay the contract's.</summary>
+/// <summary>Indented JSON for the commands' <c>--format json</c>, written field by field so names stay the contract's;
+/// names print as written ("D'Ignazio", "Kjøsen"), not as \u escapes.</summary>
 internal static class JsonOutput
 {
     public static string Write(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true })) write(w);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping })) write(w);
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
