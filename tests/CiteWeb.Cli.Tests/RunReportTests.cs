@@ -30,13 +30,21 @@ public sealed class RunReportTests(ArchiveWeb archive) : IClassFixture<ArchiveWe
         Assert.True(exit == 1, stderr); // a dead link is a problem found
         Assert.Contains("2 references in 1 bibliography, 0 inconsistencies, 1 of 2 links dead, 1 archived copy found.", stdout);
         Assert.Matches("│ archived copies found +│ +1 │", stdout);
-        Assert.Contains("run: links: 2/2", stderr);
+        Assert.Contains("linkrot: 2/2", stderr);
+        Assert.Contains("indexed 1 bibliographies (2 references), 0 unchanged", stdout);
 
         var html = File.ReadAllText(Path.Combine(cli.Directory, "index", "reports", "index.html"));
         Assert.Contains($"<a href=\"{archive.Origin}/web/20190301000000/{archive.Origin}/run-dead-page\" rel=\"noopener noreferrer nofollow\">2019-03-01T00:00:00+00:00</a>", html);
         Assert.Contains("<tr><td>bib/refs.json</td><td>csl-json</td><td class=\"n\">2</td><td class=\"types\">webpage 2</td><td class=\"n\">2</td>", html);
         var links = JsonNode.Parse(File.ReadAllText(Path.Combine(cli.Directory, "index", "reports", "linkrot.json")))!["links"]!.AsArray();
         Assert.Equal(["not-found", "ok"], links.Select(l => (string?)l!["status"]).Order());
+
+        // Run again over the same files: the index skips them and every network answer comes from the cache.
+        var (again, stdout2, stderr2) = cli.Run("run", "bib");
+        Assert.True(again == 1, stderr2);
+        Assert.Contains("indexed 0 bibliographies (0 references), 1 unchanged", stdout2);
+        Assert.Matches(@"cache: [1-9]\d* answer\(s\) reused, 0 stored in index/cache", stderr2);
+        Assert.Contains("1 of 2 links dead, 1 archived copy found.", stdout2);
     }
 
     [Fact]

@@ -32,7 +32,9 @@ internal static class EnrichmentServices
     /// <summary>The cache of the standard workspace, under the working folder.</summary>
     public static readonly string DefaultCache = Path.Combine("index", "cache");
 
-    public static ServiceProvider Build(CliIO io, NetworkSettings settings)
+    /// <param name="defaultCache">The cache when neither <c>--cache</c> nor <c>Cache:Directory</c> names one (run's
+    /// workspace); <c>index/cache</c> when null.</param>
+    public static ServiceProvider Build(CliIO io, NetworkSettings settings, string? defaultCache = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(io.WorkingDirectory, "citeweb.json"), optional: true)
@@ -44,7 +46,7 @@ internal static class EnrichmentServices
             if (settings.Offline) o.Network.Offline = true;
             if (settings.Refresh) o.Cache.Refresh = true;
             // A relative folder is the working folder's, wherever it came from.
-            o.Cache.Directory = io.Resolve(settings.Cache ?? (string.IsNullOrWhiteSpace(o.Cache.Directory) ? DefaultCache : o.Cache.Directory));
+            o.Cache.Directory = io.Resolve(settings.Cache ?? (string.IsNullOrWhiteSpace(o.Cache.Directory) ? defaultCache ?? DefaultCache : o.Cache.Directory));
         });
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         try

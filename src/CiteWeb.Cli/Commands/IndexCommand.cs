@@ -52,19 +52,26 @@ public sealed class IndexCommand(CliIO io) : Command<IndexSettings>
 {
     private sealed record Input(string File, string Id, string Display);
 
-    public override int Execute(CommandContext context, IndexSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, IndexSettings settings, CancellationToken cancellationToken) =>
+        Update(settings.Paths, settings.Index, settings.Batch, printDiagnostics: true, cancellationToken) > 0 ? ExitCodes.Problems : ExitCodes.Success;
+
+    /// <summary>Brings the index at <paramref name="index"/> up to date with the bibliographies under
+    /// <paramref name="paths"/> (unchanged files skipped by content hash, one commit a batch, works rebuilt when anything
+    /// changed), prints one line on what it did, and returns the number of input errors. <c>run</c> calls it too, with
+    /// the diagnostics already printed by its parse stage.</summary>
+    internal int Update(string[] paths, string index, int batchSize, bool printDiagnostics, CancellationToken cancellationToken)
     {
-        var inputs = Collect(settings.Paths);
-        var dir = io.Resolve(settings.Index);
-        using var index = CitationIndex.Open(dir);
-        var known = index.IndexedHashes();
-        bool stale = index.WorksStale;
+        var inputs = Collect(paths);
+        var dir = io.Resolve(index);
+        using var citations = CitationIndex.Open(dir);
+        var known = citations.IndexedHashes();
+        bool stale = citations.WorksStale;
         int indexed = 0, skipped = 0, references = 0, errors = 0;
         var batch = new List<BibliographyInput>();
         void Flush()
         {
             if (batch.Count == 0) return;
-            index.AddBatch(batch);
+            citations.AddBatch(batch);
             batch.Clear();
         }
         foreach (var input in inputs)
@@ -73,24 +80,24 @@ public sealed class IndexCommand(CliIO io) : Command<IndexSettings>
             var hash = Hash(input.File);
             if (known.TryGetValue(input.Id, out var old) && old == hash) { skipped++; continue; }
             var bibliography = InputFiles.Read(io, input.Display);
-            DiagnosticPrinter.Print(io, bibliography.Diagnostics);
+            if (printDiagnostics) DiagnosticPrinter.Print(io, bibliography.Diagnostics);
             errors += InputFiles.CountErrors(bibliography.Diagnostics);
             batch.Add(new BibliographyInput(input.Id, Path.GetFileNameWithoutExtension(input.File), input.Display, hash,
                 InputFiles.FormatOf(input.File)!, bibliography.References));
             indexed++;
             references += bibliography.References.Count;
             if (!io.Interactive) io.Error.WriteLine($"index: {indexed + skipped}/{inputs.Count} {input.Display} ({bibliography.References.Count} references)");
-            if (batch.Count >= settings.Batch) Flush();
+            if (batch.Count >= batchSize) Flush();
         }
         Flush();
         string works = "works unchanged";
         if (indexed > 0 || stale)
         {
-            var stats = index.RebuildWorks();
+            var stats = citations.RebuildWorks();
             works = $"{stats.Works} works from {stats.References} references ({stats.YearsDiffer} joined across years one apart; see 'citeweb works --duplicates')";
         }
         io.Out.WriteLine($"indexed {indexed} bibliographies ({references} references), {skipped} unchanged; {works}; index in {Path.GetRelativePath(io.WorkingDirectory, dir)}");
-        return errors > 0 ? ExitCodes.Problems : ExitCodes.Success;
+        return errors;
     }
 
     private List<Input> Collect(string[] paths)

@@ -12,7 +12,7 @@ using Spectre.Console.Cli;
 
 namespace CiteWeb.Cli.Commands;
 
-public sealed class RunSettings : CommandSettings
+public sealed class RunSettings : NetworkSettings
 {
     [CommandArgument(0, "[DIR]")]
     [Description("Folder of bibliographies (default: bib)")]
@@ -23,9 +23,6 @@ public sealed class RunSettings : CommandSettings
     [DefaultValue("index")]
     public string Workspace { get; init; } = "index";
 
-    [CommandOption("--offline")]
-    [Description("Check no link: every link is reported unchecked")]
-    public bool Offline { get; init; }
 }
 
 /// <summary>
@@ -49,7 +46,8 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
         var results = await ParseStage(files, Path.Combine(workspace, "export"), cancellationToken);
         var checks = CheckManuscripts(dir, files, reportDir);
         var bibliographies = results.Select(r => r.Bibliography).OfType<RunBibliography>().ToList();
-        var links = await LinkStage(bibliographies, reportDir, settings.Offline, cancellationToken);
+        IndexStage(settings.Directory, Path.Combine(settings.Workspace, "lucene"), cancellationToken);
+        var links = await LinkStage(bibliographies, reportDir, settings, Path.Combine(workspace, "cache"), cancellationToken);
         var report = new RunReport(DateTimeOffset.UtcNow, Path.GetRelativePath(io.WorkingDirectory, dir), bibliographies, checks, links);
         report = NetworkStage(report);
         WriteReport(report, reportDir);
@@ -95,28 +93,23 @@ public sealed class RunCommand(CliIO io) : AsyncCommand<RunSettings>
         return results;
     }
 
+    /// <summary>The Lucene index of the folder under WORKSPACE/lucene, brought up to date (unchanged files skipped), so
+    /// that search, cocite and graph answer over what run just read.</summary>
+    private void IndexStage(string dir, string index, CancellationToken cancellationToken) =>
+        new IndexCommand(io).Update([dir], index, batchSize: 64, printDiagnostics: false, cancellationToken);
+
     /// <summary>
     /// Checks every link of the bibliographies that count (a printed twin's links are its structured twin's), looks up
     /// an archived copy near the access date for every link that is not ok, and writes WORKSPACE/reports/linkrot.json.
     /// Offline, or with no network, every link comes back unchecked at once.
     /// </summary>
-    private async Task<IReadOnlyList<LinkCheck>> LinkStage(List<RunBibliography> bibliographies, string reportDir, bool offline, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LinkCheck>> LinkStage(List<RunBibliography> bibliographies, string reportDir, RunSettings settings, string cache, CancellationToken cancellationToken)
     {
         var cited = bibliographies.Where(b => b.PrintedTwinOf is null)
             .SelectMany(b => b.Bibliography.References).Where(r => !string.IsNullOrWhiteSpace(r.Url)).ToList();
-        var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
-        using var provider = EnrichmentServices.Build(io, offline);
-        var checker = provider.GetRequiredService<LinkChecker>();
-        var results = await StageProgress.RunAsync(io, "check links", links.Count,
-            progress => checker.CheckAllAsync(links, progress, cancellationToken), StageProgress.Every(25, "run: links", links.Count));
-        int wanted = ArchiveLookup.CountWanted(results);
-        if (wanted > 0)
-        {
-            var lookup = provider.GetRequiredService<ArchiveLookup>();
-            results = await StageProgress.RunAsync(io, "find archived copies", wanted,
-                progress => lookup.AttachAllAsync(results, cited.Select(LinkRotCommand.Near).ToList(), progress, cancellationToken),
-                StageProgress.Every(25, "run: archive", wanted));
-        }
+        using var provider = EnrichmentServices.Build(io, settings, cache);
+        var results = await EnrichmentServices.CheckLinksAsync(io, provider, cited, "lookup", drift: false, cancellationToken);
+        EnrichmentServices.ReportCache(io, provider);
         InputFiles.WriteAtomically(Path.Combine(reportDir, "linkrot.json"),
             s => s.Write(System.Text.Encoding.UTF8.GetBytes(LinkRotReport.Json(results, DateTimeOffset.UtcNow))));
         io.OutConsole.WriteLine(LinkRotReport.Summary(results));
