@@ -56,23 +56,27 @@ public sealed class LinkChecker
             results[x.index] = await CheckCachedAsync(x.link.Url, x.link.Reference, x.link.File, x.link.Line, token, runClock.Token).ConfigureAwait(false);
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
-        // Not one name resolved in the whole run: the names did not fail, the network did (a sandbox whose resolver
-        // answers "no such host" for everything). Those links are unchecked, never reported dead. Names under
-        // .invalid fail by definition and stay failures.
+        // Not one name resolved and not one server answered in the whole run: the names did not fail, the network did
+        // (a sandbox whose resolver answers "no such host" for everything, or never answers, so that a lookup runs
+        // into the link's time limit). Those links are unchecked, never reported dead. Names under .invalid fail by
+        // definition and stay failures.
         if (!_network.IsOnline)
             for (int i = 0; i < results.Length; i++)
-                if (results[i].Status == LinkStatus.DnsFailure && !IsReservedInvalid(results[i].Url))
-                    results[i] = results[i] with { Status = LinkStatus.Unchecked, Detail = "No name could be resolved in this run, so there seems to be no network; the link was not checked." };
+                if (NoNetworkSuspect(results[i].Status) && !IsReservedInvalid(results[i].Url))
+                    results[i] = results[i] with { Status = LinkStatus.Unchecked, Detail = "No name could be resolved and no server answered in this run, so there seems to be no network; the link was not checked." };
         return results;
     }
+
+    /// <summary>The failures that say nothing about the link when nothing at all answered in the run.</summary>
+    private static bool NoNetworkSuspect(LinkStatus status) => status is LinkStatus.DnsFailure or LinkStatus.Timeout;
 
     private static bool IsReservedInvalid(string url) =>
         Uri.TryCreate(url.Trim(), UriKind.Absolute, out var u) && (u.Host.Equals("invalid", StringComparison.OrdinalIgnoreCase) || u.Host.EndsWith(".invalid", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A link's stored status when the cache has one (<see cref="AnswerCache.Links"/>, by the URL as written),
     /// else a check, stored as soon as it is done when a server answered it: not a link that was blocked, malformed or
-    /// left unchecked, and a name that did not resolve only once something has answered in this run (without a network
-    /// every name fails). A link the run's time limit (<paramref name="run"/>) caught is unchecked, and not stored.</summary>
+    /// left unchecked, and a name that did not resolve or a time-out only once something has answered in this run
+    /// (without a network every name fails or hangs). A link the run's time limit (<paramref name="run"/>) caught is unchecked, and not stored.</summary>
     private async Task<LinkCheck> CheckCachedAsync(string url, string? reference, string? file, int? line, CancellationToken ct, CancellationToken run)
     {
         var key = url.Trim();
@@ -87,7 +91,7 @@ public sealed class LinkChecker
             };
         var result = await CheckAsync(url, reference, file, line, ct, run).ConfigureAwait(false);
         if (cacheable && result.Status is not (LinkStatus.Unchecked or LinkStatus.Blocked or LinkStatus.Malformed)
-            && (result.Status != LinkStatus.DnsFailure || _network.IsOnline))
+            && (!NoNetworkSuspect(result.Status) || _network.IsOnline))
             _cache.Put(AnswerCache.Links, key, result with { Reference = null, File = null, Line = null }, result.CheckedAt);
         return result;
     }

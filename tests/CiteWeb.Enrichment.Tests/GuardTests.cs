@@ -100,6 +100,37 @@ public sealed class GuardTests(SmallWeb web)
         Assert.Equal([LinkStatus.Unchecked, LinkStatus.Unchecked, LinkStatus.DnsFailure], results.Select(r => r.Status));
     }
 
+    [Fact]
+    public async Task A_resolver_that_never_answers_means_no_network_not_timed_out_links_and_nothing_is_cached()
+    {
+        // Another sandbox: the name server never replies, so each lookup runs into the link's time limit. Nothing
+        // answered in the whole run, so those time-outs say nothing about the links.
+        var cache = Path.Combine(Path.GetTempPath(), "citeweb-hang-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var t = new TestChecker(new() { ["Network:PerLinkTimeout"] = "00:00:01", ["Network:PerAttemptTimeout"] = "00:00:01", ["Network:MaxRetries"] = "0", ["Cache:Directory"] = cache },
+                resolver: new HangingResolver());
+            var links = new[] { "http://a.example/1", "http://b.example/2" }.Select(u => (u, (string?)null, (string?)null, (int?)null));
+            var results = await t.Checker.CheckAllAsync(links, null, TestContext.Current.CancellationToken);
+            Assert.All(results, r => Assert.Equal(LinkStatus.Unchecked, r.Status));
+            Assert.All(results, r => Assert.Contains("no network", r.Detail));
+            Assert.Empty(Directory.Exists(cache) ? Directory.EnumerateFiles(cache, "*.json", SearchOption.AllDirectories) : []);
+        }
+        finally
+        {
+            if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    private sealed class HangingResolver : IHostResolver
+    {
+        public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken ct)
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return [];
+        }
+    }
+
     private sealed class FailingResolver(SocketError error) : IHostResolver
     {
         private int _calls;
