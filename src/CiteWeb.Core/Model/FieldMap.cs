@@ -16,6 +16,10 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     private string[]? _slots;
     private Deferred<string>[]? _deferred;
     private int _count;
+    // Past IndexedAbove fields (a hostile record repeating a tag tens of thousands of times, each kept as its own
+    // key), a hash index from key to slot keeps setting and reading linear in the number of fields overall.
+    private Dictionary<string, int>? _index;
+    private const int IndexedAbove = 32;
 
     public int Count => _count;
 
@@ -42,6 +46,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
                     _deferred[_count - 1] = default;
                 }
                 _count--;
+                _index = null; // slots moved; rebuilt on the next look-up if still large
                 return;
             }
             if (i >= 0) { _slots![i + 1] = value; return; }
@@ -68,6 +73,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
         _slots![_count * 2] = key;
         _slots[_count * 2 + 1] = value!;
+        _index?.TryAdd(key, _count * 2);
         _count++;
     }
 
@@ -136,6 +142,16 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     {
         var slots = _slots;
         if (slots is null) return -1;
+        if (_count > IndexedAbove)
+        {
+            if (_index is null)
+            {
+                var index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+                for (int k = 0; k < _count; k++) index.TryAdd(slots[k * 2], k * 2);
+                _index = index;
+            }
+            return _index.TryGetValue(key, out var at) ? at : -1;
+        }
         int end = _count * 2;
         for (int i = 0; i < end; i += 2)
             if (ReferenceEquals(slots[i], key)) return i;
