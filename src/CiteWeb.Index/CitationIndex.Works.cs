@@ -17,7 +17,8 @@ public sealed partial class CitationIndex
     public sealed record WorkStats(int References, int Works, int YearsDiffer);
 
     /// <summary>
-    /// Rebuilds every work document from the reference documents: the clustering of
+    /// Rebuilds every work document from the references (those added by this instance from memory, the others from
+    /// their stored documents): the clustering of
     /// <see cref="WorkClusterer"/> over the whole corpus (so ids do not depend on which file came first), then one
     /// commit that clears <see cref="IndexFields.WorksStale"/>.
     /// </summary>
@@ -62,6 +63,8 @@ public sealed partial class CitationIndex
         }
         writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "false" });
         writer.Commit();
+        // Committed: the references are in the index now, and holding them would double a large run's memory.
+        _added.Clear();
         Refresh();
         return new WorkStats(data.Count, clusters.Count, yearsDiffer);
     }

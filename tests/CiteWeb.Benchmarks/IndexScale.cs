@@ -8,7 +8,7 @@ namespace CiteWeb.Benchmarks;
 /// <summary>
 /// <c>index-scale BIBLIOGRAPHIES [PER_BIB] [DIR]</c>: indexes a synthetic Zipf corpus (see
 /// <see cref="SyntheticCitations"/>) with the library the CLI uses, then times co-citation and search queries.
-/// Prints indexing time (batches + work rebuild), peak working set, and median / p95 query times.
+/// Prints indexing wall and CPU time (batches + work rebuild), the load average, peak working set, and median / p95 query times.
 /// </summary>
 public static class IndexScale
 {
