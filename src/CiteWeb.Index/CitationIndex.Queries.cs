@@ -81,48 +81,40 @@ public sealed partial class CitationIndex
 
     /// <summary>
     /// Works co-cited with <paramref name="target"/>, counted straight from the index: for each bibliography citing
-    /// the target, the postings of its id in the works' <see cref="IndexFields.CitedBy"/> field are walked, one
-    /// counter per work document; c_j comes from doc values. Only the rows shown are loaded as documents. The
-    /// strengths are <see cref="CoCitation"/>'s, so the numbers equal the in-memory engine's.
+    /// the target, one counter per work it cites, taken from <see cref="CitingTable"/> (the works'
+    /// <see cref="IndexFields.CitedBy"/> postings turned around once per reader); c_j comes from doc values. Only the
+    /// rows shown are read. The strengths are <see cref="CoCitation"/>'s, so the numbers equal the in-memory engine's.
     /// </summary>
     public CoCitationResult CoCite(WorkRecord target, CoCitationOptions options)
     {
         var reader = Reader;
-        var counts = new int[reader.MaxDoc];
+        var table = CitingTable(reader);
+        var ordinalCounts = new int[table.Docs.Length];
+        foreach (var b in target.CitedBy)
+            if (table.WorksOf.TryGetValue(b, out var cited))
+                foreach (int w in cited) ordinalCounts[w]++;
         int targetDoc = -1;
-        var termBytes = target.CitedBy.Select(b => new BytesRef(b)).ToArray();
         var workTerm = new BytesRef(target.Id);
         var citations = new NumericDocValues?[reader.Leaves.Count];
         foreach (var leaf in reader.Leaves)
         {
             var atomic = leaf.AtomicReader;
             citations[leaf.Ord] = atomic.GetNumericDocValues(F.Citations);
-            var live = atomic.LiveDocs;
             var workTerms = atomic.GetTerms(F.Work)?.GetEnumerator();
             if (workTerms is not null && workTerms.SeekExact(workTerm))
             {
-                var d = workTerms.Docs(live, null, DocsFlags.NONE);
+                var d = workTerms.Docs(atomic.LiveDocs, null, DocsFlags.NONE);
                 int doc = d.NextDoc();
                 if (doc != DocIdSetIterator.NO_MORE_DOCS) targetDoc = leaf.DocBase + doc;
-            }
-            var terms = atomic.GetTerms(F.CitedBy)?.GetEnumerator();
-            if (terms is null) continue;
-            DocsEnum? docs = null;
-            foreach (var term in termBytes)
-            {
-                if (!terms.SeekExact(term)) continue;
-                docs = terms.Docs(live, docs, DocsFlags.NONE);
-                int doc;
-                while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) counts[leaf.DocBase + doc]++;
             }
         }
         int n = BibliographyCount();
         int ci = target.CitedBy.Count;
         var rows = new List<(int Doc, int Count, double Strength)>();
         var leaves = reader.Leaves;
-        for (int doc = 0; doc < counts.Length; doc++)
+        for (int w = 0; w < ordinalCounts.Length; w++)
         {
-            int c = counts[doc];
+            int c = ordinalCounts[w], doc = table.Docs[w];
             if (c == 0 || c < options.Min || doc == targetDoc) continue;
             int leafIndex = ReaderUtil.SubIndex(doc, leaves);
             int cj = (int)(citations[leafIndex]?.Get(doc - leaves[leafIndex].DocBase) ?? 0);
@@ -158,6 +150,44 @@ public sealed partial class CitationIndex
             return r;
         });
         return new CoCitationResult(target.Id, target.Label, ci, items.Take(take).ToList(), TargetStatus.Found, []);
+    }
+
+    /// <summary>Each bibliography's cited works, as ordinals into <see cref="Docs"/> (work documents in doc id order).</summary>
+    private sealed record CitingIndex(IndexReader Reader, int[] Docs, Dictionary<string, int[]> WorksOf);
+
+    private CitingIndex? _citing;
+
+    /// <summary>The bibliography → works table of <paramref name="reader"/>, built on first use by one pass over the
+    /// <see cref="IndexFields.CitedBy"/> terms and kept while the reader is current.</summary>
+    private CitingIndex CitingTable(DirectoryReader reader)
+    {
+        if (_citing is { } cached && ReferenceEquals(cached.Reader, reader)) return cached;
+        var docs = new List<int>();
+        var ordinal = new Dictionary<int, int>();
+        var worksOf = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        int Ordinal(int doc)
+        {
+            if (!ordinal.TryGetValue(doc, out var o)) { ordinal[doc] = o = docs.Count; docs.Add(doc); }
+            return o;
+        }
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var terms = atomic.GetTerms(F.CitedBy)?.GetEnumerator();
+            if (terms is null) continue;
+            DocsEnum? postings = null;
+            while (terms.MoveNext())
+            {
+                var bib = terms.Term.Utf8ToString();
+                if (!worksOf.TryGetValue(bib, out var list)) worksOf[bib] = list = [];
+                postings = terms.Docs(atomic.LiveDocs, postings, DocsFlags.NONE);
+                int doc;
+                while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) list.Add(Ordinal(leaf.DocBase + doc));
+            }
+        }
+        var table = new CitingIndex(reader, [.. docs], worksOf.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+        _citing = table;
+        return table;
     }
 
     /// <summary>The number of bibliographies in the index.</summary>

@@ -17,7 +17,8 @@ public sealed partial class CitationIndex
     public sealed record WorkStats(int References, int Works, int YearsDiffer);
 
     /// <summary>
-    /// Rebuilds every work document from the reference documents: the clustering of
+    /// Rebuilds every work document from the references (those added by this instance from memory, the others from
+    /// their stored documents): the clustering of
     /// <see cref="WorkClusterer"/> over the whole corpus (so ids do not depend on which file came first), then one
     /// commit that clears <see cref="IndexFields.WorksStale"/>.
     /// </summary>
@@ -27,16 +28,29 @@ public sealed partial class CitationIndex
         Refresh();
         var reader = Reader;
         var searcher = new IndexSearcher(reader);
-        var refDocs = new List<int>();
-        searcher.Search(new TermQuery(new Term(F.Kind, F.KindReference)), new DocCollector(refDocs));
-        var bibs = new string[refDocs.Count];
-        var data = new ReferenceData[refDocs.Count];
-        var fields = new HashSet<string> { F.Bibliography, "data" };
-        for (int i = 0; i < refDocs.Count; i++)
+        // The references of every bibliography in the index, in bibliography id order: those this instance added
+        // come from memory; only bibliographies indexed by an earlier run are read back from their stored JSON.
+        var bibDocs = new List<int>();
+        searcher.Search(new TermQuery(new Term(F.Kind, F.KindBibliography)), new DocCollector(bibDocs));
+        var bibFields = new HashSet<string> { F.Bibliography };
+        var bibIds = bibDocs.Select(d => reader.Document(d, bibFields).Get(F.Bibliography)).Order(StringComparer.Ordinal).ToList();
+        var bibs = new List<string>();
+        var data = new List<ReferenceData>();
+        var dataField = new HashSet<string> { "data" };
+        foreach (var id in bibIds)
         {
-            var doc = reader.Document(refDocs[i], fields);
-            bibs[i] = doc.Get(F.Bibliography);
-            data[i] = ReferenceData.FromJson(doc.Get("data"));
+            if (!_added.TryGetValue(id, out var refs))
+            {
+                var docs = new List<int>();
+                searcher.Search(new BooleanQuery
+                {
+                    { new TermQuery(new Term(F.Bibliography, id)), Occur.MUST },
+                    { new TermQuery(new Term(F.Kind, F.KindReference)), Occur.MUST },
+                }, new DocCollector(docs));
+                docs.Sort();
+                refs = [.. docs.Select(d => ReferenceData.FromJson(reader.Document(d, dataField).Get("data")))];
+            }
+            foreach (var r in refs) { bibs.Add(id); data.Add(r); }
         }
         var clusters = WorkClusterer.Cluster(data.Select(d => d.Features).ToList());
 
@@ -49,8 +63,10 @@ public sealed partial class CitationIndex
         }
         writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "false" });
         writer.Commit();
+        // Committed: the references are in the index now, and holding them would double a large run's memory.
+        _added.Clear();
         Refresh();
-        return new WorkStats(refDocs.Count, clusters.Count, yearsDiffer);
+        return new WorkStats(data.Count, clusters.Count, yearsDiffer);
     }
 
     private static Document WorkDocument(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members)

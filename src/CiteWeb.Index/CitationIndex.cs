@@ -18,6 +18,11 @@ public sealed partial class CitationIndex : IDisposable
     private readonly CiteAnalyzer _analyzer = new();
     private IndexWriter? _writer;
     private DirectoryReader? _reader;
+    private bool _readerBehind;
+
+    /// <summary>What this instance added, by bibliography id: the work rebuild clusters these from memory and reads
+    /// back from the index only the references of bibliographies indexed by an earlier run.</summary>
+    private readonly Dictionary<string, ReferenceData[]> _added = new(StringComparer.Ordinal);
 
     private CitationIndex(string path, FSDirectory directory)
     {
@@ -32,17 +37,28 @@ public sealed partial class CitationIndex : IDisposable
 
     public static bool Exists(string path) => System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(FSDirectory.Open(new DirectoryInfo(path)));
 
+    // Segments are written as separate files (no compound file to pack on every flush and commit).
     private IndexWriter Writer => _writer ??= new IndexWriter(_directory, new IndexWriterConfig(CiteAnalyzer.Version, _analyzer)
     {
         OpenMode = OpenMode.CREATE_OR_APPEND,
         RAMBufferSizeMB = 128,
+        UseCompoundFile = false,
     });
 
-    /// <summary>A reader of the latest state: the writer's own view while writing, else the last commit.</summary>
-    internal DirectoryReader Reader => _reader ??= _writer is null ? DirectoryReader.Open(_directory) : DirectoryReader.Open(_writer, applyAllDeletes: true);
+    /// <summary>A reader of the latest state: the writer's own view while writing, else the last commit. Reopened
+    /// lazily: a batch only marks it behind, so a run of batches opens no reader between commits.</summary>
+    internal DirectoryReader Reader
+    {
+        get
+        {
+            if (_readerBehind) Refresh();
+            return _reader ??= _writer is null ? DirectoryReader.Open(_directory) : DirectoryReader.Open(_writer, applyAllDeletes: true);
+        }
+    }
 
     private void Refresh()
     {
+        _readerBehind = false;
         if (_reader is null || _writer is null) return;
         var fresher = DirectoryReader.OpenIfChanged(_reader, _writer, true);
         if (fresher is null) return;
@@ -85,16 +101,18 @@ public sealed partial class CitationIndex : IDisposable
         {
             writer.DeleteDocuments(new Term(F.Bibliography, b.Id));
             var docs = new List<Document>(b.References.Count + 1);
-            foreach (var r in b.References)
+            var data = new ReferenceData[b.References.Count];
+            for (int i = 0; i < data.Length; i++)
             {
-                var doc = new Document
+                data[i] = ReferenceData.From(b.References[i]);
+                docs.Add(new Document
                 {
                     new StringField(F.Kind, F.KindReference, Field.Store.NO),
                     new StringField(F.Bibliography, b.Id, Field.Store.YES),
-                    new StoredField("data", ReferenceData.From(r).ToJson()),
-                };
-                docs.Add(doc);
+                    new StoredField("data", data[i].ToJson()),
+                });
             }
+            _added[b.Id] = data;
             docs.Add(new Document
             {
                 new StringField(F.Kind, F.KindBibliography, Field.Store.NO),
@@ -109,11 +127,16 @@ public sealed partial class CitationIndex : IDisposable
         }
         writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "true" });
         writer.Commit();
-        Refresh();
+        _readerBehind = true;
     }
 
     /// <summary>Removes a bibliography's documents (committed with the next batch or rebuild).</summary>
-    public void Remove(string bibliographyId) => Writer.DeleteDocuments(new Term(F.Bibliography, bibliographyId));
+    public void Remove(string bibliographyId)
+    {
+        Writer.DeleteDocuments(new Term(F.Bibliography, bibliographyId));
+        _added.Remove(bibliographyId);
+        _readerBehind = true;
+    }
 
     public void Dispose()
     {

@@ -8,7 +8,7 @@ namespace CiteWeb.Benchmarks;
 /// <summary>
 /// <c>index-scale BIBLIOGRAPHIES [PER_BIB] [DIR]</c>: indexes a synthetic Zipf corpus (see
 /// <see cref="SyntheticCitations"/>) with the library the CLI uses, then times co-citation and search queries.
-/// Prints indexing time (batches + work rebuild), peak working set, and median / p95 query times.
+/// Prints indexing wall and CPU time (batches + work rebuild), the load average, peak working set, and median / p95 query times.
 /// </summary>
 public static class IndexScale
 {
@@ -22,6 +22,8 @@ public static class IndexScale
         // A pool a fifth the size of the references: with Zipf's law about half of it is ever cited.
         var corpus = new SyntheticCitations(Math.Max(100, references / 5));
 
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var index = CitationIndex.Open(dir);
         const int batchSize = 1000;
@@ -41,8 +43,12 @@ public static class IndexScale
         if (batch.Count > 0) index.AddBatch(batch);
         producer.Wait();
         var added = clock.Elapsed;
+        process.Refresh();
+        var cpuAdded = process.TotalProcessorTime - cpuStart;
         var stats = index.RebuildWorks();
         var total = clock.Elapsed;
+        process.Refresh();
+        var cpuTotal = process.TotalProcessorTime - cpuStart;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         var random = new Random(99);
@@ -61,7 +67,8 @@ public static class IndexScale
         long size = new DirectoryInfo(dir).EnumerateFiles().Sum(f => f.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{references} references in {bibliographies} bibliographies of {perBib}: {stats.Works} works ({stats.YearsDiffer} joined across years); " +
-            $"index {total.TotalSeconds:F1} s (batches {added.TotalSeconds:F1} s, works {(total - added).TotalSeconds:F1} s), peak working set {peak / (1024 * 1024)} MB, {size / (1024 * 1024)} MB on disk"));
+            $"index {total.TotalSeconds:F1} s (batches {added.TotalSeconds:F1} s, works {(total - added).TotalSeconds:F1} s); " +
+            $"CPU {cpuTotal.TotalSeconds:F1} s (batches {cpuAdded.TotalSeconds:F1} s, works {(cpuTotal - cpuAdded).TotalSeconds:F1} s; includes the generator thread); load {Load()}; peak working set {peak / (1024 * 1024)} MB, {size / (1024 * 1024)} MB on disk"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"cocite ({cocite.Count} Zipf-drawn targets): median {Percentile(cocite, 0.5):F2} ms, p95 {Percentile(cocite, 0.95):F2} ms, max {cocite.Max():F2} ms; " +
             $"most-cited work ({popular.CitedBy.Count} citing bibliographies) {top:F2} ms"));
@@ -69,6 +76,9 @@ public static class IndexScale
             $"search ({search.Count} queries): median {Percentile(search, 0.5):F2} ms, p95 {Percentile(search, 0.95):F2} ms, max {search.Max():F2} ms"));
         return 0;
     }
+
+    /// <summary>The one-minute load average, or "?" off Linux.</summary>
+    private static string Load() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static double Time(Action action)
     {

@@ -38,4 +38,37 @@ public sealed class ReindexTests
         Assert.Equal(["one", "two"], reopened.IndexedHashes().Keys.Order(StringComparer.Ordinal));
         Assert.NotNull(reopened.FindWork("a"));
     }
+
+    [Fact]
+    public void A_later_run_joins_the_references_already_indexed_with_the_new_ones_as_one_run_would()
+    {
+        BibliographyInput One() => Bib("one", Ref("a", "Noble", "Safiya", 2018, "Algorithms of Oppression"), Ref("x", "Benjamin", "Ruha", 2019, "Race After Technology"));
+        BibliographyInput Two() => Bib("two", Ref("b", "Noble", "Safiya", 2019, "Algorithms of oppression: how search engines reinforce racism"), Ref("y", "Benjamin", "Ruha", 2019, "Race after technology"));
+        using var once = new TempIndex();
+        using (var index = once.Open())
+        {
+            index.AddBatch([One(), Two()]);
+            index.RebuildWorks();
+        }
+        using var twice = new TempIndex();
+        using (var index = twice.Open())
+        {
+            index.AddBatch([One()]);
+            index.RebuildWorks();
+        }
+        using var second = twice.Open();
+        var before = Assert.Single(second.CoCite(second.FindWork("a")!, CiteWeb.Core.Network.CoCitationOptions.Default).Results);
+        Assert.Equal(1, before.Count);
+        second.AddBatch([Two()]);
+        var stats = second.RebuildWorks();
+        using var whole = once.Open();
+
+        Assert.Equal(new CitationIndex.WorkStats(4, 2, 1), stats);
+        Assert.Equal(whole.Works().Select(w => (w.Id, string.Join(",", w.CitedBy))), second.Works().Select(w => (w.Id, string.Join(",", w.CitedBy))));
+        // The co-citation table read before the batch is not reused: each of the two works is co-cited with the other by both.
+        var noble = second.FindWork("a")!;
+        Assert.Equal(["one", "two"], noble.CitedBy);
+        var row = Assert.Single(second.CoCite(noble, CiteWeb.Core.Network.CoCitationOptions.Default).Results);
+        Assert.Equal((second.FindWork("y")!.Id, 2), (row.Id, row.Count));
+    }
 }
