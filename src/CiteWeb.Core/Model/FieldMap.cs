@@ -7,7 +7,9 @@ namespace CiteWeb.Core.Model;
 /// hash table in both time and memory; keys and values share one array, allocated on the first set (sized by
 /// <see cref="EnsureCapacity"/> when the reader knows how many fields are coming). Setting null removes.
 /// A reader may store a value deferred (<see cref="SetDeferred"/>): it is decoded from the source on first read,
-/// through the indexer or the enumerator alike, and then kept.
+/// through the indexer or the enumerator alike, and then kept. A map that grows past <see cref="IndexedFrom"/>
+/// fields (a hostile RIS record with 17,000 URLs, each kept as a custom field) also keeps a hash index, so
+/// filling it stays linear instead of quadratic.
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 {
@@ -16,10 +18,11 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     private string[]? _slots;
     private Deferred<string>[]? _deferred;
     private int _count;
-    // Past IndexedAbove fields (a hostile record repeating a tag tens of thousands of times, each kept as its own
-    // key), a hash index from key to slot keeps setting and reading linear in the number of fields overall.
+    // Key to slot, kept from IndexedFrom fields on; written only by the setters, so readers on several threads are safe as before.
     private Dictionary<string, int>? _index;
-    private const int IndexedAbove = 32;
+
+    /// <summary>The field count from which lookups go through a hash index rather than a scan.</summary>
+    internal const int IndexedFrom = 32;
 
     public int Count => _count;
 
@@ -46,7 +49,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
                     _deferred[_count - 1] = default;
                 }
                 _count--;
-                _index = null; // slots moved; rebuilt on the next look-up if still large
+                RebuildIndex();
                 return;
             }
             if (i >= 0) { _slots![i + 1] = value; return; }
@@ -73,8 +76,16 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
         _slots![_count * 2] = key;
         _slots[_count * 2 + 1] = value!;
-        _index?.TryAdd(key, _count * 2);
         _count++;
+        if (_index is not null) _index[key] = (_count - 1) * 2;
+        else if (_count >= IndexedFrom) RebuildIndex();
+    }
+
+    private void RebuildIndex()
+    {
+        if (_count < IndexedFrom) { _index = null; return; }
+        _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+        for (int i = 0; i < _count * 2; i += 2) _index[_slots![i]] = i;
     }
 
     private string Resolve(int i)
@@ -142,16 +153,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     {
         var slots = _slots;
         if (slots is null) return -1;
-        if (_count > IndexedAbove)
-        {
-            if (_index is null)
-            {
-                var index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
-                for (int k = 0; k < _count; k++) index.TryAdd(slots[k * 2], k * 2);
-                _index = index;
-            }
-            return _index.TryGetValue(key, out var at) ? at : -1;
-        }
+        if (_index is not null) return _index.TryGetValue(key, out int at) ? at : -1;
         int end = _count * 2;
         for (int i = 0; i < end; i += 2)
             if (ReferenceEquals(slots[i], key)) return i;

@@ -18,20 +18,24 @@ public static class BibTexReader
         var lines = new LineMap(text, fileName);
         var entries = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
         var byKey = new Dictionary<string, RawEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
-        var suffixes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var suffixes = new KeySuffixes(StringComparer.OrdinalIgnoreCase);
         bool biblatex = false;
+        // The line of each key's first entry is kept: asking the line map about it again would step back over the
+        // file for every duplicate (28,000 duplicates in 600 KB took minutes).
+        var firstLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in entries)
         {
-            if (e.Key.Length == 0) e.Key = UniqueKey(byKey, suffixes, $"{e.Type}-line{lines.At(e.Start).Line}");
-            else if (byKey.TryGetValue(e.Key, out var first))
+            var at = lines.At(e.Start);
+            if (e.Key.Length == 0) e.Key = suffixes.Unique($"{e.Type}-line{at.Line}", byKey.ContainsKey);
+            else if (firstLine.TryGetValue(e.Key, out var first))
             {
-                var renamed = UniqueKey(byKey, suffixes, e.Key);
+                var renamed = suffixes.Unique(e.Key, byKey.ContainsKey);
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, Severity.Error,
-                    $"duplicate key '{e.Key}' (first at line {lines.At(first.Start).Line}); this entry is kept as '{renamed}'",
-                    lines.At(e.Start)));
+                    $"duplicate key '{e.Key}' (first at line {first}); this entry is kept as '{renamed}'", at));
                 e.Key = renamed;
             }
             byKey[e.Key] = e;
+            firstLine.TryAdd(e.Key, at.Line);
             biblatex = biblatex || BibTexVocabulary.BibLaTeXOnlyTypes.Contains(e.Type) || HasBibLaTeXField(e);
         }
         if (options.ResolveInheritance) new BibTexInheritance(text, lines, diagnostics, options).Resolve(entries, byKey);
@@ -107,21 +111,5 @@ public static class BibTexReader
         for (int i = 0; i < e.FieldCount; i++)
             if (BibTexVocabulary.BibLaTeXOnlyFields.Contains(e.Field(i).Name)) return true;
         return false;
-    }
-
-    /// <summary>
-    /// <paramref name="key"/>, or the first free <c>key-N</c>. The next N to try is remembered per key, so a file
-    /// with the same key a hundred thousand times is renamed in linear time, not quadratic.
-    /// </summary>
-    private static string UniqueKey(Dictionary<string, RawEntry> byKey, Dictionary<string, int> suffixes, string key)
-    {
-        if (!byKey.ContainsKey(key)) return key;
-        for (int n = suffixes.GetValueOrDefault(key, 2); ; n++)
-        {
-            var candidate = $"{key}-{n}";
-            if (byKey.ContainsKey(candidate)) continue;
-            suffixes[key] = n + 1;
-            return candidate;
-        }
     }
 }

@@ -39,6 +39,7 @@ public static class CslJsonReader
         private readonly byte[] _bytes;
         private readonly Utf8LineMap _map;
         private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+        private readonly KeySuffixes _suffixes = new(StringComparer.Ordinal);
         private int _items;
 
         public Session(string text, string file, Bibliography bibliography)
@@ -165,7 +166,7 @@ public static class CslJsonReader
             if (reference is null) return;
             if (!_ids.Add(reference.Id))
             {
-                string renamed = UniqueId(reference.Id);
+                string renamed = _suffixes.Unique(reference.Id, _ids.Contains);
                 Report(DiagnosticCodes.DuplicateItemId, Severity.Warning,
                     $"id \"{reference.Id}\" is used by an earlier item; this one is kept as \"{renamed}\"", span);
                 reference.Id = renamed;
@@ -278,12 +279,6 @@ public static class CslJsonReader
             JsonValueKind.True or JsonValueKind.False => "a boolean",
             _ => "null",
         };
-
-        private string UniqueId(string id)
-        {
-            for (int n = 2; ; n++)
-                if (!_ids.Contains($"{id}-{n}")) return $"{id}-{n}";
-        }
 
         private int SkipWhitespace(int pos)
         {

@@ -15,10 +15,11 @@ internal static class RisIds
     public static void Assign(Bibliography bibliography)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var suffixes = new KeySuffixes(StringComparer.Ordinal);
         foreach (var reference in bibliography.References)
         {
             if (reference.Id.Length == 0 || taken.Add(reference.Id)) continue;
-            string renamed = Unique(reference.Id, taken, "-2");
+            string renamed = suffixes.Unique(reference.Id, taken.Contains);
             bibliography.Diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateItemId, Severity.Warning,
                 $"ID \"{reference.Id}\" is used by an earlier record; this one is kept as \"{renamed}\"", Span(reference, bibliography)));
             reference.Id = renamed;
@@ -27,7 +28,7 @@ internal static class RisIds
         foreach (var reference in bibliography.References)
         {
             if (reference.Id.Length > 0) continue;
-            reference.Id = Unique(Base(reference), taken, "a");
+            reference.Id = Unique(Base(reference), taken, suffixes);
             taken.Add(reference.Id);
         }
     }
@@ -54,17 +55,13 @@ internal static class RisIds
         return null;
     }
 
-    /// <summary><paramref name="key"/> itself if free; else with suffixes a..z (or -2, -3, ...) until one is.</summary>
-    private static string Unique(string key, HashSet<string> taken, string firstSuffix)
+    /// <summary><paramref name="key"/> itself if free; else with suffixes a..z, then -2, -3, ... until one is.</summary>
+    private static string Unique(string key, HashSet<string> taken, KeySuffixes suffixes)
     {
-        if (firstSuffix == "a")
-        {
-            if (!taken.Contains(key)) return key;
-            for (char c = 'a'; c <= 'z'; c++)
-                if (!taken.Contains(key + c)) return key + c;
-        }
-        for (int n = 2; ; n++)
-            if (!taken.Contains($"{key}-{n}")) return $"{key}-{n}";
+        if (!taken.Contains(key)) return key;
+        for (char c = 'a'; c <= 'z'; c++)
+            if (!taken.Contains(key + c)) return key + c;
+        return suffixes.Unique(key, taken.Contains);
     }
 
     private static SourceSpan Span(Reference reference, Bibliography bibliography) =>

@@ -10,25 +10,31 @@ namespace CiteWeb.Core.Parsing.PlainText;
 /// </summary>
 internal static partial class StyleDetector
 {
-    [GeneratedRegex(@"^[^“""(\uE000]{1,300}?\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]*)?\)|^[^“""(\uE000]{1,300}?\(n\.\s?d\.\)", RegexOptions.CultureInvariant)]
+    // The detector samples whole items, however long (the reader skips items over 1,500 characters later, the
+    // detector sees them first), and asks each pattern only whether it occurs. The backtracking engine tries a
+    // pattern such as "\p{Lu}[\p{L}]+...:" from every letter of a run, which is quadratic in the run (an 18 KB line
+    // of capitals took seconds); the non-backtracking engine answers the same yes or no in linear time.
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+
+    [GeneratedRegex(@"^[^“""(\uE000]{1,300}?\((?:1[5-9]|20)\d\d[a-z]?(?:,[^)]*)?\)|^[^“""(\uE000]{1,300}?\(n\.\s?d\.\)", Options)]
     private static partial Regex ParenYearRegex();
 
-    [GeneratedRegex(@"^[^“""\uE000]{1,300}?\.\s(?:1[5-9]|20)\d\d[a-z]?\.\s", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^“""\uE000]{1,300}?\.\s(?:1[5-9]|20)\d\d[a-z]?\.\s", Options)]
     private static partial Regex DotYearRegex();
 
-    [GeneratedRegex(@"\((?:1[5-9]|20)\d\d[a-z]?\)\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\((?:1[5-9]|20)\d\d[a-z]?\)\.", Options)]
     private static partial Regex ApaYearRegex();
 
-    [GeneratedRegex(@",\s*&\s|\(Eds?\.\)|\d+\(\d+\),\s*\d", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",\s*&\s|\(Eds?\.\)|\d+\(\d+\),\s*\d", Options)]
     private static partial Regex ApaMarksRegex();
 
-    [GeneratedRegex(@"\(eds?\)|'\s*,\s*in\s|\)\s'|Available at:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(eds?\)|'\s*,\s*in\s|\)\s'|Available at:", Options)]
     private static partial Regex HarvardMarksRegex();
 
-    [GeneratedRegex(@",\s*vol\.\s|,\s*no\.\s|,\s*pp\.\s|edited by|Accessed\s|,\s*(?:1[5-9]|20)\d\d\.?\s*$|,\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@",\s*vol\.\s|,\s*no\.\s|,\s*pp\.\s|edited by|Accessed\s|,\s*(?:1[5-9]|20)\d\d\.?\s*$|,\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}", Options)]
     private static partial Regex MlaMarksRegex();
 
-    [GeneratedRegex(@"\p{Lu}[\p{L}]+(?:,\s*\p{Lu}{2})?:\s*[^,]+,\s*(?:1[5-9]|20)\d\d|\d+,\s*no\.\s*\d+\s*\(|Edited by|\sIn\s\uE000|\((?:[A-Z][a-z]+\s)?(?:1[5-9]|20)\d\d\):", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{Lu}[\p{L}]+(?:,\s*\p{Lu}{2})?:\s*[^,]+,\s*(?:1[5-9]|20)\d\d|\d+,\s*no\.\s*\d+\s*\(|Edited by|\sIn\s\uE000|\((?:[A-Z][a-z]+\s)?(?:1[5-9]|20)\d\d\):", Options)]
     private static partial Regex ChicagoMarksRegex();
 
     public static ReferenceStyle Detect(IReadOnlyList<ListItem> items)

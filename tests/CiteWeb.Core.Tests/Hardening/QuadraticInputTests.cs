@@ -1,0 +1,133 @@
+using System.Text;
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Parsing.BibTex;
+using CiteWeb.Core.Parsing.Interchange;
+using CiteWeb.Core.Parsing.PlainText;
+using CiteWeb.Fuzz;
+
+namespace CiteWeb.Core.Tests.Hardening;
+
+/// <summary>
+/// The fuzzer's slow findings (tests/CiteWeb.Fuzz/findings), each grown several times past the saved input so that
+/// a quadratic path takes minutes of CPU while a linear one takes well under a second. Bounded by this thread's CPU
+/// time (<see cref="ThreadClock"/>), so a loaded machine does not fail them; the bounds are generous for a Debug build.
+/// </summary>
+public sealed class QuadraticInputTests
+{
+    private static (T Result, TimeSpan Cpu) Cpu<T>(Func<T> read)
+    {
+        long started = ThreadClock.Now();
+        var result = read();
+        return (result, TimeSpan.FromTicks(ThreadClock.Now() - started));
+    }
+
+    private const string Mla1 = "Benjamin, Ruha. Race After Technology. Polity, 2019.";
+    private const string Mla2 = "Tsing, Anna Lowenhaupt. The Mushroom at the End of the World. Princeton UP, 2015.";
+
+    [Theory]
+    // plain-text-slow-BAB810D63D98.txt: 18,107 capitals then "or"; the style detector's patterns were tried from every letter.
+    [InlineData("W")]
+    [InlineData("Wa")]
+    [InlineData("7")]
+    [InlineData(": ")]
+    [InlineData("A: b ")]
+    public void A_long_run_on_one_line_of_a_plain_text_list_is_read_in_linear_time(string unit)
+    {
+        var line = new StringBuilder();
+        while (line.Length < 200_000) line.Append(unit);
+        line.Append("or");
+        var text = $"Works Cited\n\n{Mla1}\n\n{line}\n\n{Mla2}\n";
+
+        var (b, cpu) = Cpu(() => PlainTextReader.Read(text, "long.txt"));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(5), $"{cpu.TotalSeconds:0.0} s of CPU for a {line.Length:N0}-character line of '{unit}'");
+        Assert.Equal(["Race After Technology", "The Mushroom at the End of the World"], b.References.Select(r => r.Title));
+        Assert.Contains(b.Diagnostics, d => d.Code == DiagnosticCodes.NotAReference && d.Span.Line == 5);
+    }
+
+    [Fact]
+    public void Twenty_thousand_csl_json_items_with_one_id_are_all_kept_in_linear_time()
+    {
+        // csl-json-slow-B183BE38F4AD.json: 6,656 items repeating a few ids; each renaming tried id-2, id-3, ... from 2 again.
+        var json = new StringBuilder("[");
+        for (int i = 0; i < 20_000; i++) json.Append(i == 0 ? "" : ",").Append("{\"id\":\"same\",\"type\":\"book\",\"title\":\"T").Append(i).Append("\"}");
+        json.Append(']');
+
+        var (b, cpu) = Cpu(() => CslJsonReader.Read(json.ToString(), "same.json"));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(15), $"{cpu.TotalSeconds:0.0} s of CPU");
+        Assert.Equal(20_000, b.References.Count);
+        Assert.Equal(20_000, b.References.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(("same-20000", "T19999"), (b.References[^1].Id, b.References[^1].Title));
+        Assert.Equal(19_999, b.Diagnostics.Count(d => d.Code == DiagnosticCodes.DuplicateItemId));
+    }
+
+    [Fact]
+    public void A_ris_record_with_sixty_thousand_urls_keeps_them_all_in_linear_time()
+    {
+        // ris-slow-B5250165E901.ris: one record with 17,392 UR lines; each extra URL is a custom field, and the
+        // field map found a key by scanning all the fields before it.
+        var ris = new StringBuilder("TY  - JOUR\r\nID  - many\r\nTI  - Many Links\r\n");
+        for (int i = 1; i <= 60_000; i++) ris.Append("UR  - https://example.org/").Append(i).Append("\r\n");
+        ris.Append("ER  - \r\n");
+        var text = Encoding.Unicode.GetString(Encoding.Unicode.GetBytes(ris.ToString()));
+
+        var (b, cpu) = Cpu(() => RisReader.Read(text, "urls.ris"));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(5), $"{cpu.TotalSeconds:0.0} s of CPU");
+        var r = Assert.Single(b.References);
+        Assert.Equal("https://example.org/1", r.Url);
+        Assert.Equal("https://example.org/60000", r.Custom[RisVocabulary.ExtraUrlKey(60_000)]);
+        Assert.Equal(60_000 - 1, r.Custom.Keys.Count(k => k.StartsWith("url", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Twenty_thousand_ris_records_with_one_id_are_all_kept_in_linear_time()
+    {
+        var ris = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) ris.Append("TY  - BOOK\nID  - same\nTI  - T").Append(i).Append("\nER  - \n");
+
+        var (b, cpu) = Cpu(() => RisReader.Read(ris.ToString(), "same.ris"));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(15), $"{cpu.TotalSeconds:0.0} s of CPU");
+        Assert.Equal(20_000, b.References.Select(r => r.Id).Distinct().Count());
+        Assert.Equal(("same-20000", "T19999"), (b.References[^1].Id, b.References[^1].Title));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_bibtex_entries_with_one_key_name_their_first_line_in_linear_time()
+    {
+        // Fuzzing (seed 3): 28,244 "@article{zhao9457}\n}" in 600 KB. The diagnostic's "first at line N" asked the line
+        // map about the first entry again for every duplicate, stepping back over the whole file each time.
+        var text = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) text.Append("@article{same}\n}\n\n");
+
+        var (b, cpu) = Cpu(() => BibTexReader.Parse(text.ToString(), "same.bib"));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(10), $"{cpu.TotalSeconds:0.0} s of CPU");
+        Assert.Equal(100_000, b.References.Count);
+        var last = b.Diagnostics.Last(d => d.Code == DiagnosticCodes.DuplicateKey);
+        Assert.Equal("duplicate key 'same' (first at line 1); this entry is kept as 'same-100000'", last.Message);
+        Assert.Equal(3 * 99_999 + 1, last.Span.Line); // three lines an entry
+    }
+
+    [Fact]
+    public void A_field_map_with_many_fields_finds_each_after_removals()
+    {
+        // The hash index taken on past FieldMap.IndexedFrom fields must follow removals, which shift the fields.
+        var map = new FieldMap();
+        for (int i = 0; i < 100; i++) map["k" + i] = "v" + i;
+        map["k10"] = null;
+        map["k50"] = "changed";
+        Assert.Equal(99, map.Count);
+        Assert.Null(map["k10"]);
+        Assert.Equal(("v11", "changed", "v99"), (map["k11"], map["k50"], map["k99"]));
+        for (int i = 0; i < 80; i++) map["k" + i] = null;
+        Assert.Equal(20, map.Count);
+        Assert.Equal(["v80", "v99"], new[] { map["k80"], map["k99"] });
+        map["k5"] = "back";
+        Assert.Equal("back", map["k5"]);
+        Assert.Equal(21, map.Count);
+    }
+}
