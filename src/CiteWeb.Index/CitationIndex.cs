@@ -35,15 +35,44 @@ public sealed partial class CitationIndex : IDisposable
     /// <summary>Opens (or, for writing, creates) the index in <paramref name="path"/>.</summary>
     public static CitationIndex Open(string path) => new(path, FSDirectory.Open(new DirectoryInfo(path)));
 
-    public static bool Exists(string path) => System.IO.Directory.Exists(path) && DirectoryReader.IndexExists(FSDirectory.Open(new DirectoryInfo(path)));
+    /// <summary>Whether <paramref name="path"/> holds a commit that can be read.</summary>
+    public static bool Exists(string path) => System.IO.Directory.Exists(path) && HasCommit(FSDirectory.Open(new DirectoryInfo(path)));
 
-    // Segments are written as separate files (no compound file to pack on every flush and commit).
-    private IndexWriter Writer => _writer ??= new IndexWriter(_directory, new IndexWriterConfig(CiteAnalyzer.Version, _analyzer)
+    /// <summary>Whether the folder holds a readable commit. Lucene 4.8 writes <c>segments_N</c> in place, so a process
+    /// killed during its commit leaves it torn; a reader then falls back to <c>segments_N-1</c>, but when the torn one
+    /// is the first commit there is nothing to fall back to, and the folder holds no index at all, only debris.</summary>
+    private static bool HasCommit(Lucene.Net.Store.Directory directory)
     {
-        OpenMode = OpenMode.CREATE_OR_APPEND,
-        RAMBufferSizeMB = 128,
-        UseCompoundFile = false,
-    });
+        if (!DirectoryReader.IndexExists(directory)) return false;
+        try
+        {
+            new SegmentInfos().Read(directory);
+            return true;
+        }
+        catch (IOException) // torn or truncated (CorruptIndexException, EndOfStreamException are IOExceptions)
+        {
+            return false;
+        }
+    }
+
+    private IndexWriter Writer => _writer ??= CreateWriter();
+
+    /// <summary>The writer; over a folder without a readable commit it starts afresh, the torn <c>segments</c> files
+    /// deleted first (nothing committed is lost: there was nothing), instead of failing on them for ever.</summary>
+    private IndexWriter CreateWriter()
+    {
+        var append = HasCommit(_directory);
+        if (!append && System.IO.Directory.Exists(_directory.Directory.FullName))
+            foreach (var torn in _directory.ListAll().Where(f => f.StartsWith(IndexFileNames.SEGMENTS, StringComparison.Ordinal)))
+                _directory.DeleteFile(torn);
+        return new IndexWriter(_directory, new IndexWriterConfig(CiteAnalyzer.Version, _analyzer)
+        {
+            OpenMode = append ? OpenMode.APPEND : OpenMode.CREATE,
+            RAMBufferSizeMB = 128,
+            // Segments are written as separate files (no compound file to pack on every flush and commit).
+            UseCompoundFile = false,
+        });
+    }
 
     /// <summary>A reader of the latest state: the writer's own view while writing, else the last commit. Reopened
     /// lazily: a batch only marks it behind, so a run of batches opens no reader between commits.</summary>
@@ -70,7 +99,7 @@ public sealed partial class CitationIndex : IDisposable
     public Dictionary<string, string> IndexedHashes()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (_writer is null && !DirectoryReader.IndexExists(_directory)) return result;
+        if (_writer is null && !HasCommit(_directory)) return result;
         Refresh();
         var searcher = new IndexSearcher(Reader);
         var hits = searcher.Search(new TermQuery(new Term(F.Kind, F.KindBibliography)), Math.Max(1, Reader.MaxDoc));
@@ -87,7 +116,7 @@ public sealed partial class CitationIndex : IDisposable
     {
         get
         {
-            if (!DirectoryReader.IndexExists(_directory)) return false;
+            if (!HasCommit(_directory)) return false;
             var commit = Reader.IndexCommit;
             return commit.UserData.TryGetValue(F.WorksStale, out var v) && v == "true";
         }

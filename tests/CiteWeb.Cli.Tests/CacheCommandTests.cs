@@ -8,10 +8,7 @@ namespace CiteWeb.Cli.Tests;
 /// real <c>citeweb</c> process killed in the middle of a run and started again.</summary>
 public sealed class CacheCommandTests
 {
-    private static void Configure(CliRunner cli, string extra = "") => cli.Write("citeweb.json", $$"""
-        { "Network": { "AllowedNetworks": [ "127.0.0.1/32" ], "MaxRetries": 0, "MinIntervalPerHost": "00:00:00",
-                       "GlobalConcurrency": 2, "PerHostConcurrency": 2 {{extra}} } }
-        """);
+    private static void Configure(CliRunner cli) => CliProcess.ConfigureLocalNetwork(cli);
 
     private static string Refs(CountingWeb web, int count, string path) => "[\n" + string.Join(",\n", Enumerable.Range(1, count).Select(i =>
         $$"""  { "id": "p{{i}}", "type": "webpage", "title": "Page {{i}}", "URL": "{{web.Url(string.Format(path, i))}}" }""")) + "\n]\n";
@@ -90,23 +87,5 @@ public sealed class CacheCommandTests
         Assert.Equal(Count, Entries().Length);
     }
 
-    /// <summary>The built <c>citeweb</c> in its own process: the CLI project's own output (built before these tests,
-    /// which reference it, in the same configuration). The copy beside the tests cannot run alone: the tests' ASP.NET
-    /// Core framework reference keeps the packages it carries out of this folder.</summary>
-    private static Process Start(CliRunner cli, params string[] args)
-    {
-        var bin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // .../tests/CiteWeb.Cli.Tests/bin/CONFIG/TFM
-        var (tfm, configuration) = (bin.Name, bin.Parent!.Name);
-        var root = bin;
-        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "CiteWeb.Cli"))) root = root.Parent;
-        Assert.NotNull(root);
-        var exe = Path.Combine(root.FullName, "src", "CiteWeb.Cli", "bin", configuration, tfm, OperatingSystem.IsWindows() ? "citeweb.exe" : "citeweb");
-        Assert.True(File.Exists(exe), exe + " is not built");
-        var start = new ProcessStartInfo(exe)
-        {
-            WorkingDirectory = cli.Directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        return Process.Start(start) ?? throw new InvalidOperationException("citeweb did not start");
-    }
+    private static Process Start(CliRunner cli, params string[] args) => CliProcess.Start(cli, args);
 }

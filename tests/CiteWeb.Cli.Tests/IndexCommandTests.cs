@@ -107,4 +107,21 @@ public sealed class IndexCommandTests
         Assert.Equal(2, exit);
         Assert.Contains("cannot parse the query", error);
     }
+
+    /// <summary>Found by the kill loop: a run killed during the index's first commit left an empty <c>segments_1</c>,
+    /// and search then failed with a stack trace and every later index run with "read past EOF".</summary>
+    [Fact]
+    public void An_index_whose_first_commit_was_torn_by_a_kill_is_no_index_and_is_built_again()
+    {
+        using var cli = new CliRunner();
+        WriteCorpus(cli);
+        cli.Write("index/lucene/segments_1", "");
+        var (exit, _, error) = cli.Run("search", "dignazio");
+        Assert.Equal(2, exit);
+        Assert.Contains("no index here", error);
+        (exit, var output, error) = cli.Run("index", "lists");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("indexed 3 bibliographies", output);
+        Assert.Equal(0, cli.Run("search", "dignazio").Exit);
+    }
 }

@@ -71,4 +71,52 @@ public sealed class ReindexTests
         var row = Assert.Single(second.CoCite(noble, CiteWeb.Core.Network.CoCitationOptions.Default).Results);
         Assert.Equal((second.FindWork("y")!.Id, 2), (row.Id, row.Count));
     }
+
+    /// <summary>Found by the kill loop (<c>IndexKillLoopTests</c>): <c>citeweb index</c> killed during its first commit
+    /// left a torn <c>segments_1</c>, and every later run failed on it ("read past EOF") instead of indexing.</summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void A_first_commit_torn_by_a_kill_is_no_index_and_the_next_run_indexes_afresh(int keepOneIn)
+    {
+        using var temp = new TempIndex();
+        using (var index = temp.Open()) index.AddBatch([Bib("one", Ref("a", "Noble", "Safiya", 2018, "Algorithms of Oppression"))]);
+        var segments = Path.Combine(temp.Dir, "segments_1");
+        var bytes = File.ReadAllBytes(segments);
+        File.WriteAllBytes(segments, keepOneIn == 0 ? [] : bytes[..(bytes.Length / keepOneIn)]);
+
+        Assert.False(CitationIndex.Exists(temp.Dir));
+        using (var index = temp.Open())
+        {
+            Assert.Empty(index.IndexedHashes());
+            Assert.False(index.WorksStale);
+            index.AddBatch([Bib("two", Ref("b", "Benjamin", "Ruha", 2019, "Race After Technology"))]);
+            index.RebuildWorks();
+        }
+        Assert.True(CitationIndex.Exists(temp.Dir));
+        using var reopened = temp.Open();
+        Assert.Equal(["two"], reopened.IndexedHashes().Keys);
+        Assert.Equal(["two"], reopened.FindWork("b")!.CitedBy);
+        Assert.False(reopened.WorksStale);
+    }
+
+    /// <summary>A kill while a later commit's <c>segments_N</c> is being written leaves it torn beside the whole
+    /// <c>segments_N-1</c> (Lucene deletes the old commit only after the new one is complete): the reader falls back.</summary>
+    [Fact]
+    public void A_later_commit_torn_by_a_kill_falls_back_to_the_one_before()
+    {
+        using var temp = new TempIndex();
+        using (var index = temp.Open()) index.AddBatch([Bib("one", Ref("a", "Noble", "Safiya", 2018, "Algorithms of Oppression"))]);
+        var whole = File.ReadAllBytes(Path.Combine(temp.Dir, "segments_1"));
+        File.WriteAllBytes(Path.Combine(temp.Dir, "segments_2"), whole[..(whole.Length / 2)]);
+
+        Assert.True(CitationIndex.Exists(temp.Dir));
+        using (var index = temp.Open())
+        {
+            Assert.Equal(["one"], index.IndexedHashes().Keys);
+            index.AddBatch([Bib("two", Ref("b", "Benjamin", "Ruha", 2019, "Race After Technology"))]);
+        }
+        using var reopened = temp.Open();
+        Assert.Equal(["one", "two"], reopened.IndexedHashes().Keys.Order(StringComparer.Ordinal));
+    }
 }
