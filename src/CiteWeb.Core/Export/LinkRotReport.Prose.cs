@@ -66,6 +66,14 @@ public static partial class LinkRotReport
     private static string LinkLabel(LinkCheck link) =>
         link.FinalUrl is { Length: > 0 } final && final != link.Url ? $"{link.Url} -> {final}" : link.Url;
 
+    /// <summary><see cref="LinkLabel"/> in Markdown: each URL a link a reader can follow (http(s) only).</summary>
+    private static string MarkdownLink(LinkCheck link) =>
+        link.FinalUrl is { Length: > 0 } final && final != link.Url
+            ? $"{MarkdownText.Url(link.Url)} {MarkdownText.Escape("->")} {MarkdownText.Url(final)}"
+            : MarkdownText.Url(link.Url);
+
+    private static string MarkdownArchive(ArchivedCopy a) => MarkdownText.Url(a.Url) + MarkdownText.Escape($" ({Iso(a.Timestamp)}, {a.Source})");
+
     private static string ArchiveLabel(ArchivedCopy a) => $"{a.Url} ({Iso(a.Timestamp)}, {a.Source})";
 
     /// <summary>
@@ -85,8 +93,9 @@ public static partial class LinkRotReport
             foreach (var l in attention)
             {
                 sb.Append('|');
-                foreach (var cell in (string?[])[StatusLabel(l), l.Reference, Where(l), LinkLabel(l), Number(l.HttpStatus), l.Archive is { } a ? ArchiveLabel(a) : null, l.Detail])
-                    sb.Append(' ').Append(MarkdownText.Escape(cell)).Append(" |");
+                foreach (var cell in (string[])[MarkdownText.Escape(StatusLabel(l)), MarkdownText.Escape(l.Reference), MarkdownText.Escape(Where(l)),
+                             MarkdownLink(l), MarkdownText.Escape(Number(l.HttpStatus)), l.Archive is { } a ? MarkdownArchive(a) : "", MarkdownText.Escape(l.Detail)])
+                    sb.Append(' ').Append(cell).Append(" |");
                 sb.Append('\n');
             }
         }

@@ -201,8 +201,8 @@ public sealed class LinkRotReportTests
         Assert.Contains("Generated 2025-03-01T12:00:00+00:00.", md);
         var rows = md.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, rows.Count); // header and three links: the one plain ok link is only counted
-        Assert.StartsWith("| not-found | klein2014 | refs.bib:12 | https://journal.example/article/42 | 404 |", rows[1]);
-        Assert.StartsWith("| redirected | zittrain2014 | essay.bib:3 | http://law.example/old -\\> https://law.example/new | 301 |", rows[2]);
+        Assert.StartsWith("| not-found | klein2014 | refs.bib:12 | <https://journal.example/article/42> | 404 |", rows[1]);
+        Assert.StartsWith("| redirected | zittrain2014 | essay.bib:3 | <http://law.example/old> -\\> <https://law.example/new> | 301 |", rows[2]);
         Assert.StartsWith("| ok, drifted (similarity 0.42) | pew2024 |", rows[3]);
         Assert.EndsWith("\nThe 1 other link is ok.\n", md);
         Assert.DoesNotContain("fine.example", md);
@@ -217,7 +217,7 @@ public sealed class LinkRotReportTests
             Detail = "see [here](javascript:alert(1)) <img src=x onerror=alert(1)> `code` \\ done\nnext line",
         };
         var row = LinkRotReport.Markdown([hostile], Generated).Split('\n').Single(l => l.StartsWith("| gone", StringComparison.Ordinal));
-        Assert.Equal(@"| gone | key\|with\|pipes | \# heading.bib:12 | https://x.example/a\_b\*c\* |  |  | see \[here\](javascript:alert(1)) \<img src=x onerror=alert(1)\> \`code\` \\ done next line |", row);
+        Assert.Equal(@"| gone | key\|with\|pipes | \# heading.bib:12 | <https://x.example/a_b*c*> |  |  | see \[here\](javascript:alert(1)) \<img src=x onerror=alert(1)\> \`code\` \\ done next line |", row);
         Assert.Equal(8, Regex.Matches(row, @"(?<!\\)\|").Count); // seven cells: eight unescaped bars
     }
 
