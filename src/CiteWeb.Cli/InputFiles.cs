@@ -1,4 +1,5 @@
 using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Export;
 using CiteWeb.Core.Model;
 using CiteWeb.Core.Parsing;
 using CiteWeb.Core.Parsing.BibTex;
@@ -80,12 +81,13 @@ public static class InputFiles
     }
 
     /// <summary>Writes output atomically: streamed to a temporary file beside the target, then renamed over it,
-    /// so an interrupted run never leaves half a file.</summary>
+    /// so an interrupted run never leaves half a file; the temporary a killed run left for the same file goes.</summary>
     public static void WriteAtomically(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var temp = path + ".tmp-" + Environment.ProcessId;
+        LeftoverFiles.Sweep(string.IsNullOrEmpty(dir) ? "." : dir, Path.GetFileName(path)); // what a killed run left of this file
+        var temp = LeftoverFiles.TemporaryName(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CiteWeb.Core.Export;
 using Microsoft.Extensions.Options;
 
 namespace CiteWeb.Enrichment;
@@ -40,6 +41,7 @@ public sealed class AnswerCache
         _options = options.Value.Cache;
         _root = string.IsNullOrWhiteSpace(_options.Directory) ? null : Path.GetFullPath(_options.Directory);
         _time = time;
+        if (_root is not null) LeftoverFiles.Sweep(_root, recursive: true); // temporaries of a run that was killed mid-write
     }
 
     /// <summary>Where the entries are, or null when nothing is kept.</summary>
@@ -85,7 +87,7 @@ public sealed class AnswerCache
     {
         if (_root is null) return;
         var path = PathOf(kind, key);
-        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var temporary = LeftoverFiles.TemporaryName(path, Guid.NewGuid().ToString("N"));
         try
         {
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);

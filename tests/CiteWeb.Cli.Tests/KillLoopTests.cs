@@ -155,7 +155,7 @@ internal static class KillLoop
             // An output is written to a temporary file renamed over it: there is the whole file or none.
             foreach (var written in new[] { "out.json", Path.Combine("index", "reports", "linkrot.json") }.Select(f => Path.Combine(cli.Directory, f)).Where(File.Exists))
                 Assert.True(JsonNode.Parse(File.ReadAllText(written)) is not null, $"{where}: {written} is empty");
-            var leftOver = Directory.GetFiles(cli.Directory, "*.tmp-*", SearchOption.AllDirectories).Length;
+            var leftOver = Directory.GetFiles(cli.Directory, "*.tmp-*", SearchOption.AllDirectories).Length - temporaries;
 
             var (exit, stdout, stderr) = await CliProcess.RunToEndAsync(cli, timeout, s.Args);
             Assert.True(exit == 0, $"{where}: the run started again failed ({exit}): {stderr}");
@@ -165,6 +165,9 @@ internal static class KillLoop
                 Assert.True(stdout.Contains($"indexed {s.Bibliographies - committed} bibliographies", StringComparison.Ordinal)
                     && stdout.Contains($", {committed} unchanged;", StringComparison.Ordinal), $"{where}: {committed} were committed at the kill, but: {stdout}");
             s.Complete(cli, stdout);
+            // What the killed run was writing when it died is cleared by the run after it, in the cache and beside the outputs.
+            var stale = Directory.GetFiles(cli.Directory, "*.tmp-*", SearchOption.AllDirectories);
+            Assert.True(stale.Length == 0, $"{where}: temporary files left after the rerun: {string.Join(", ", stale)}");
             Assert.True(inputs.SequenceEqual(Fingerprint(cli, s.Inputs)), where + ": an input file changed in the run after");
             landed.Add($"{moment.TotalMilliseconds:0}ms: {asked.Count} cached, {committed} committed, {temporaries} cache temp, {leftOver} output temp");
         }
@@ -188,7 +191,7 @@ internal static class KillLoop
         if (!Directory.Exists(dir)) return (links, 0);
         foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
         {
-            if (file.EndsWith(".tmp", StringComparison.Ordinal)) { temporaries++; continue; }
+            if (Path.GetFileName(file).Contains(".tmp-", StringComparison.Ordinal)) { temporaries++; continue; }
             Assert.True(file.EndsWith(".json", StringComparison.Ordinal), $"{where}: {file} is neither an entry nor a temporary file");
             JsonNode? entry = null;
             try { entry = JsonNode.Parse(File.ReadAllBytes(file)); }

@@ -94,7 +94,7 @@ public sealed class WarcTests(ArchivingServer web) : IClassFixture<ArchivingServ
         Assert.Contains("fetched again it answered 404", results[2].Detail);
         Assert.Null(results[3].Archive);
         Assert.Single(Directory.GetFiles(_dir, "*.warc.gz"));
-        Assert.Empty(Directory.GetFiles(_dir, "*.part"));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp-*"));
     }
 
     private sealed record Record(string Version, Dictionary<string, string> Headers, int BlockLength, string BlockDigest, string Trailer,

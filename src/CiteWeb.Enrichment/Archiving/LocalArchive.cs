@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using CiteWeb.Core.Export;
 using CiteWeb.Core.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -78,7 +79,8 @@ public sealed class LocalArchive
             var requestId = WarcWriter.NewRecordId();
             var responseId = WarcWriter.NewRecordId();
             var responseBlock = ResponseBlock(response, body);
-            var temp = path + ".part";
+            LeftoverFiles.Sweep(Path.GetDirectoryName(path)!); // what a killed run left half-written
+            var temp = LeftoverFiles.TemporaryName(path);
             await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
                 var warc = new WarcWriter(file);
