@@ -130,4 +130,26 @@ public sealed class QuadraticInputTests
         Assert.Equal("back", map["k5"]);
         Assert.Equal(21, map.Count);
     }
+    [Fact]
+    public void Forty_thousand_broken_literals_in_one_csl_json_item_cost_linear_time_and_memory_and_lose_no_item_after_them()
+    {
+        // csl-json-memory-7B7BD1DD906B.bin: 8,900 copies of "source":tom": { in one item. System.Text.Json quoted the
+        // rest of the file in the message of each broken literal, once per candidate the resynchronisation tried
+        // (1.18 GB allocated for 209 KB), and gave up after 1,000 of them, losing the good items at the end.
+        var json = new StringBuilder("[\n  {\"id\": \"before\", \"type\": \"book\", \"title\": \"Before\"},\n  {\"id\": \"broken\", \"custom\": {\n");
+        for (int i = 0; i < 40_000; i++) json.Append("      \"source\":tom\": {\n");
+        json.Append("  }},\n  {\"id\": \"after\", \"type\": \"book\", \"title\": \"After\"}\n]\n");
+        var text = json.ToString();
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (b, cpu) = Cpu(() => CslJsonReader.Read(text, "broken.json"));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.True(cpu < TimeSpan.FromSeconds(5), $"{cpu.TotalSeconds:0.0} s of CPU for {text.Length:N0} characters");
+        Assert.True(allocated < 400L * text.Length + (64 << 20), $"{allocated:N0} bytes allocated for {text.Length:N0} characters");
+        Assert.Equal(["before", "after"], b.References.Select(r => r.Id));
+        var error = Assert.Single(b.Diagnostics, d => d.Code == DiagnosticCodes.InvalidJson);
+        Assert.Equal((4, 17), (error.Span.Line, error.Span.Column)); // the "o" of the first "tom", where "true" stops matching
+        Assert.True(error.Message.Length < 200 && !error.Message.Contains('\n'), error.Message);
+    }
 }

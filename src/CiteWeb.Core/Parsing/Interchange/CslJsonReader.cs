@@ -29,9 +29,16 @@ public static class CslJsonReader
     {
         private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
-        /// <summary>Broken candidates tried after a syntax error before giving up on the rest of the file. A real
-        /// file reaches the next item in a few tries; only crafted input (thousands of broken objects) gets here.</summary>
-        private const int MaxResyncFailures = 1000;
+        /// <summary>How much checking the search for the next good item may do after syntax errors, in bytes checked
+        /// per byte of the file (plus a megabyte): a real file reaches the next item in a few tries, and crafted input
+        /// (thousands of broken objects, each checked to its error) stays linear in its size.</summary>
+        private const int ResyncBytesPerByte = 16;
+
+        /// <summary>How far past a syntax error System.Text.Json is shown the text, to word its message: it quotes a
+        /// broken literal up to the end of what it is given.</summary>
+        private const int MessageWindow = 48;
+
+        private long _resyncBudget;
 
         private readonly string _text;
         private readonly string _file;
@@ -51,6 +58,7 @@ public static class CslJsonReader
             var json = text.Length > 0 && text[0] == '\uFEFF' ? " " + text[1..] : text;
             _bytes = Encoding.UTF8.GetBytes(json);
             _map = new Utf8LineMap(json, _bytes);
+            _resyncBudget = (long)ResyncBytesPerByte * _bytes.Length + (1 << 20);
         }
 
         public void Run()
@@ -120,7 +128,18 @@ public static class CslJsonReader
         private (int End, int ErrorAt) ReadItem(int start)
         {
             _items++;
-            var reader = new Utf8JsonReader(_bytes.AsSpan(start), ReaderOptions);
+            if (!JsonSyntax.TryValue(_bytes, start, ReaderOptions.MaxDepth, out int checkedTo))
+            {
+                // System.Text.Json words the error, shown only a little past it so its message stays short.
+                var window = new Utf8JsonReader(_bytes.AsSpan(start, Math.Min(_bytes.Length, checkedTo + MessageWindow) - start), ReaderOptions);
+                string message = "invalid JSON";
+                int at = checkedTo;
+                try { using var _ = JsonDocument.ParseValue(ref window); }
+                catch (JsonException e) { message = "invalid JSON: " + Describe(e); at = ErrorOffset(start, e); }
+                Report(DiagnosticCodes.InvalidJson, Severity.Error, message, at);
+                return (-1, at);
+            }
+            var reader = new Utf8JsonReader(_bytes.AsSpan(start, checkedTo - start), ReaderOptions);
             JsonDocument document;
             try
             {
@@ -183,30 +202,29 @@ public static class CslJsonReader
         private int? Resynchronise(int failedStart, int errorAt)
         {
             int from = Math.Max(errorAt, failedStart + 1);
-            int failures = 0;
-            for (int i = Array.IndexOf(_bytes, (byte)'{', from); i >= 0; i = Array.IndexOf(_bytes, (byte)'{', from))
+            for (int i = Array.IndexOf(_bytes, (byte)'{', from); i >= 0 && _resyncBudget > 0; i = Array.IndexOf(_bytes, (byte)'{', from))
             {
                 from = i + 1;
-                // An item opens with a key; skipping other braces without a parse keeps "{{{{..." linear.
+                // An item opens with a key; skipping other braces without a check keeps "{{{{..." linear.
                 if (SkipWhitespace(i + 1) is var key && (key >= _bytes.Length || _bytes[key] != '"')) continue;
-                var reader = new Utf8JsonReader(_bytes.AsSpan(i), ReaderOptions);
+                bool whole = JsonSyntax.TryValue(_bytes, i, ReaderOptions.MaxDepth, out int end);
+                _resyncBudget -= end - i + 1;
+                if (!whole) continue; // not a whole object here
+                var reader = new Utf8JsonReader(_bytes.AsSpan(i, end - i), ReaderOptions);
                 try
                 {
                     using var candidate = JsonDocument.ParseValue(ref reader);
-                    var root = candidate.RootElement;
-                    if (root.TryGetProperty("id", out _))
+                    if (candidate.RootElement.TryGetProperty("id", out _))
                     {
                         Report(DiagnosticCodes.InvalidCslItem, Severity.Warning,
                             $"item {_items} could not be read; skipped up to line {_map.Locate(i).Line}", Span(failedStart));
                         return i;
                     }
-                    from = i + (int)reader.BytesConsumed;
+                    from = end;
                 }
                 catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
-                    // Not a whole object here (or one with a key that is an escaped lone surrogate, which
-                    // System.Text.Json cannot compare). Each failure costs an exception; hostile input gets a bound.
-                    if (++failures == MaxResyncFailures) break;
+                    // A key that is an escaped lone surrogate, which System.Text.Json cannot compare.
                 }
             }
             Report(DiagnosticCodes.InvalidCslItem, Severity.Warning,
@@ -268,7 +286,8 @@ public static class CslJsonReader
             var message = e.Message;
             int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut < 0) cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            return (cut >= 0 ? message[..cut] : message).Trim();
+            // A quoted piece of the input may span lines: one diagnostic is one line.
+            return System.Text.RegularExpressions.Regex.Replace(cut >= 0 ? message[..cut] : message, @"\s+", " ").Trim();
         }
 
         private static string Kind(JsonValueKind kind) => kind switch
