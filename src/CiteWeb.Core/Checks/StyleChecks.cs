@@ -16,11 +16,12 @@ public sealed class PunctuationBeforeCitation : ICheck
     {
         Citation? first = null;
         int count = 0;
+        var paragraphs = new ParagraphsByLine(c.Manuscript);
         foreach (var citation in c.Citations)
         {
             if (citation.Kind is not (CitationKind.Parenthetical or CitationKind.Narrative or CitationKind.Ibid)) continue;
-            var paragraph = c.Manuscript.Paragraphs.FirstOrDefault(p => citation.Span.Offset < p.Text.Length
-                && p.Text.AsSpan(citation.Span.Offset).StartsWith(citation.Text, StringComparison.Ordinal) && c.Manuscript.At(p, citation.Span.Offset).Line == citation.Span.Line);
+            var paragraph = paragraphs.Find(p => citation.Span.Offset < p.Text.Length
+                && p.Text.AsSpan(citation.Span.Offset).StartsWith(citation.Text, StringComparison.Ordinal) && c.Manuscript.At(p, citation.Span.Offset).Line == citation.Span.Line, citation.Span.Line);
             if (paragraph is null) continue;
             var before = paragraph.Text.AsSpan(0, citation.Span.Offset).TrimEnd();
             if (before.Length >= 2 && before[^1] is '”' or '"' && before[^2] is '.' or '!' or '?' && !before.EndsWith("...”") && !before.EndsWith("…”"))
@@ -33,6 +34,41 @@ public sealed class PunctuationBeforeCitation : ICheck
             yield return new Finding(Code, Severity,
                 $"{first.Text}: {count} citation(s) follow a quotation whose full stop is inside the quotation marks; MLA 9 puts it after the citation: “...” (Author page).",
                 first.Span, first.Text);
+    }
+}
+
+/// <summary>
+/// The first paragraph, in order, that passes a test which only a paragraph spanning a given line can pass. When the
+/// paragraphs follow each other line by line (text, Markdown, LaTeX), only the one spanning the line is tried, found by
+/// a binary search; otherwise each in turn. A manuscript of thousands of paragraphs and citations is not read
+/// paragraph by paragraph for each citation.
+/// </summary>
+internal sealed class ParagraphsByLine
+{
+    private readonly IReadOnlyList<ManuscriptParagraph> _paragraphs;
+    private readonly int[]? _firstLines, _lastLines;
+
+    public ParagraphsByLine(Manuscript manuscript)
+    {
+        _paragraphs = manuscript.Paragraphs;
+        var first = new int[_paragraphs.Count];
+        var last = new int[_paragraphs.Count];
+        for (int i = 0; i < _paragraphs.Count; i++)
+        {
+            first[i] = _paragraphs[i].Line;
+            last[i] = first[i] + _paragraphs[i].Text.AsSpan().Count('\n');
+            if (i > 0 && first[i] <= last[i - 1]) return;
+        }
+        (_firstLines, _lastLines) = (first, last);
+    }
+
+    /// <summary>The first paragraph passing <paramref name="test"/>, which none but a paragraph spanning <paramref name="line"/> passes.</summary>
+    public ManuscriptParagraph? Find(Func<ManuscriptParagraph, bool> test, int line)
+    {
+        if (_firstLines is null || _lastLines is null) return _paragraphs.FirstOrDefault(test);
+        int i = Array.BinarySearch(_firstLines, line);
+        if (i < 0) i = ~i - 1;
+        return i >= 0 && line <= _lastLines[i] && test(_paragraphs[i]) ? _paragraphs[i] : null;
     }
 }
 

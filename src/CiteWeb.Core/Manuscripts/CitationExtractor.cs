@@ -48,28 +48,32 @@ public static partial class CitationExtractor
     [GeneratedRegex(@",\s*(?:cited|quoted|qtd\.)\s+(?:after|in|by)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CitedAfterRegex();
 
+    // Made once: a char[] argument written in place is a new array on every call, and these run for every parenthesis.
+    private static readonly char[] TitleMarks = ['“', '”', '"', '*', '_'];
+    private static readonly char[] TitleOpenings = ['“', '"', '*', '_'];
+
     public static List<Citation> Extract(Manuscript manuscript, WorksIndex works)
     {
         var citations = new List<Citation>();
-        string previousText = "";
+        var previous = new NameFinder("", works);
         foreach (var paragraph in manuscript.Paragraphs)
         {
             var text = paragraph.Text;
-            var context = previousText;
-            previousText = text;
+            var context = previous;
+            var names = previous = new NameFinder(text, works);
             var found = new List<Citation>();
-            var taken = new List<(int Start, int End)>();
+            var taken = new Taken(text.Length);
             foreach (Match m in LatexCiteRegex().Matches(text))
             {
                 var keys = m.Groups["keys"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 var loc = m.Groups["post"].Success ? m.Groups["post"].Value : m.Groups["pre"].Success && !m.Groups["post"].Success ? m.Groups["pre"].Value : null;
                 found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key,
                     keys.Select(k => new CitedWork { Key = k, Locator = string.IsNullOrWhiteSpace(loc) ? null : loc.Trim() }).ToList()));
-                taken.Add((m.Index, m.Index + m.Length));
+                taken.Add(m.Index, m.Index + m.Length);
             }
             foreach (Match m in PandocBracketRegex().Matches(text))
             {
-                if (Overlaps(taken, m.Index)) continue;
+                if (taken.Covers(m.Index)) continue;
                 var keyed = new List<CitedWork>();
                 foreach (var part in m.Groups["body"].Value.Split(';'))
                 {
@@ -79,22 +83,22 @@ public static partial class CitationExtractor
                 }
                 if (keyed.Count == 0) continue;
                 found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key, keyed));
-                taken.Add((m.Index, m.Index + m.Length));
+                taken.Add(m.Index, m.Index + m.Length);
             }
             if (manuscript.Format is "markdown" or "text")
             {
                 foreach (Match m in PandocNarrativeRegex().Matches(text))
                 {
-                    if (Overlaps(taken, m.Index) || !works.References.Any(r => r.Id == m.Groups["key"].Value)) continue;
+                    if (taken.Covers(m.Index) || !works.HasKey(m.Groups["key"].Value)) continue;
                     found.Add(new Citation(m.Value, manuscript.At(paragraph, m.Index, m.Length), CitationKind.Key, [new CitedWork { Key = m.Groups["key"].Value }]));
-                    taken.Add((m.Index, m.Index + m.Length));
+                    taken.Add(m.Index, m.Index + m.Length);
                 }
             }
             foreach (var (open, close) in Parentheses(text))
             {
-                if (Overlaps(taken, open)) continue;
+                if (taken.Covers(open)) continue;
                 var inner = text[(open + 1)..close];
-                if (Read(inner, text, open, context, works) is { } citation)
+                if (Read(inner, text, open, names, context, works) is { } citation)
                     found.Add(citation with { Span = manuscript.At(paragraph, open, close - open + 1), Text = text[open..(close + 1)] });
             }
             found.Sort((a, b) => a.Span.Offset.CompareTo(b.Span.Offset));
@@ -103,7 +107,7 @@ public static partial class CitationExtractor
         return citations;
     }
 
-    private static Citation? Read(string inner, string paragraph, int open, string previousParagraph, WorksIndex works)
+    private static Citation? Read(string inner, string paragraph, int open, NameFinder names, NameFinder previousParagraph, WorksIndex works)
     {
         var content = RemarkRegex().Replace(Clean(inner), "");
         if (content.Length == 0 || content.Length > 250) return null;
@@ -125,8 +129,9 @@ public static partial class CitationExtractor
                 return new Citation(inner, span, CitationKind.Narrative,
                     [new CitedWork { Author = family, Names = family is null ? [] : [family], Title = Text.RichText.ToPlain(named.Title ?? ""), Year = content }]);
             }
-            var near = paragraph[Math.Max(0, open - 40)..open].TrimEnd();
-            var author = NamedBefore(near, near.Length, works);
+            int nearFrom = Math.Max(0, open - 40);
+            var near = paragraph.AsSpan(nearFrom, open - nearFrom).TrimEnd();
+            var author = names.Within(nearFrom, nearFrom + near.Length);
             // Only right after the name: "Turner (2006)", "Turner’s (2006)".
             if (author is null || !(near.EndsWith(author, StringComparison.Ordinal) || near.EndsWith(author + "’s", StringComparison.Ordinal) || near.EndsWith(author + "'s", StringComparison.Ordinal)))
                 return null;
@@ -137,7 +142,7 @@ public static partial class CitationExtractor
         {
             // Narrative: the author is named in the sentence before the page.
             // A block quotation's page follows a quotation introduced in the paragraph before.
-            var name = NamedBefore(paragraph, open, works) ?? NamedBefore(previousParagraph, previousParagraph.Length, works);
+            var name = names.Before(open) ?? previousParagraph.AtEnd();
             if (name is null) return null;
             return new Citation(inner, span, CitationKind.Narrative,
                 [new CitedWork { Author = name, Names = [name], NamedInText = name, Locator = locatorOnly.Groups["loc"].Value }]);
@@ -150,7 +155,7 @@ public static partial class CitationExtractor
             var part = ReadPart(raw.Trim(), works);
             bool unknown = part is null || !part.Names.Any(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
             // "(Technotopia 144)" after "Clemens Apprich ...": the author is in the sentence, the title in parentheses.
-            if (unknown && raws.Length == 1 && part?.Prefix is null && NarrativeTitle(raw.Trim(), paragraph, open, previousParagraph, works) is { } narrative)
+            if (unknown && raws.Length == 1 && part?.Prefix is null && NarrativeTitle(raw.Trim(), open, names, previousParagraph, works) is { } narrative)
                 return new Citation(inner, span, CitationKind.Narrative, [narrative]);
             if (part is null) return null; // one part that is not a citation makes the parenthesis an aside
             // "IBM, Microsoft, and Meta": organisations or authors of separate works, not the co-authors of one.
@@ -161,12 +166,12 @@ public static partial class CitationExtractor
         return parts.Count == 0 ? null : new Citation(inner, span, CitationKind.Parenthetical, parts);
     }
 
-    private static CitedWork? NarrativeTitle(string part, string paragraph, int open, string previousParagraph, WorksIndex works)
+    private static CitedWork? NarrativeTitle(string part, int open, NameFinder names, NameFinder previousParagraph, WorksIndex works)
     {
         var tail = TailRegex().Match(part);
-        var title = part[..tail.Index].Trim().Trim('“', '”', '"', '*', '_').Trim();
+        var title = part[..tail.Index].Trim().Trim(TitleMarks).Trim();
         if (title.Length == 0 || !char.IsUpper(title[0]) || title.Split(' ').Length > 8) return null;
-        var name = NamedBefore(paragraph, open, works) ?? NamedBefore(previousParagraph, previousParagraph.Length, works);
+        var name = names.Before(open) ?? previousParagraph.AtEnd();
         // Only a title of that author's: "(AWS)" after a name is an acronym, not a work.
         if (name is null || !works.AuthorHasTitle(name, title)) return null;
         return new CitedWork
@@ -191,7 +196,7 @@ public static partial class CitationExtractor
         // A quoted or italic title anywhere after the author: "Srnicek, “Data, Compute, Labor” 242".
         string? title = null;
         string rest = part;
-        int q = part.IndexOfAny(['“', '"', '*', '_']);
+        int q = part.IndexOfAny(TitleOpenings);
         if (q > 0)
         {
             char open = part[q];
@@ -262,31 +267,6 @@ public static partial class CitationExtractor
         return words.Length == 0 ? name : words[^1];
     }
 
-    /// <summary>The last name of the list named in the sentence before <paramref name="position"/>.</summary>
-    private static string? NamedBefore(string paragraph, int position, WorksIndex works)
-    {
-        int from = Math.Max(0, position - 600);
-        var window = paragraph[from..position];
-        string? best = null;
-        int bestAt = -1;
-        foreach (var name in works.PrintedNames)
-        {
-            if (name.Length < 2) continue;
-            int at = window.LastIndexOf(name, StringComparison.Ordinal);
-            if (at < 0)
-            {
-                // Also without its accents or apostrophe style: "Kjosen", "D'Ignazio".
-                var folded = Text.TextFolding.ToAscii(name);
-                if (!ReferenceEquals(folded, name)) at = Text.TextFolding.ToAscii(window).LastIndexOf(folded, StringComparison.Ordinal);
-            }
-            if (at > bestAt && IsWordAt(window, at, name.Length)) { best = name; bestAt = at; }
-        }
-        return best;
-    }
-
-    private static bool IsWordAt(string s, int at, int length) =>
-        at >= 0 && (at == 0 || !char.IsLetter(s[at - 1])) && (at + length >= s.Length || !char.IsLetter(s[at + length]));
-
     private static IEnumerable<(int Open, int Close)> Parentheses(string text)
     {
         int depth = 0, open = -1;
@@ -307,7 +287,20 @@ public static partial class CitationExtractor
 
     private static string Clean(string inner) => inner.Replace('\n', ' ').Trim().TrimEnd(',');
 
-    private static bool Overlaps(List<(int Start, int End)> taken, int at) => taken.Exists(t => at >= t.Start && at < t.End);
+    /// <summary>The characters of a paragraph a keyed citation took: a match starting inside one is not read again.
+    /// A mark a character, so that a paragraph of thousands of keys is not checked key by key for each match.</summary>
+    private sealed class Taken(int length)
+    {
+        private System.Collections.BitArray? _marks;
+
+        public bool Covers(int at) => _marks is not null && _marks[at];
+
+        public void Add(int start, int end)
+        {
+            _marks ??= new System.Collections.BitArray(length);
+            for (int i = start; i < end; i++) _marks[i] = true;
+        }
+    }
 
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

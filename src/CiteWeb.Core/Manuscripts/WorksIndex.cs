@@ -27,6 +27,19 @@ public sealed class WorksIndex
     private readonly Dictionary<string, List<Reference>> _byFirstName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reference> _byKey = new(StringComparer.Ordinal);
     private readonly List<(string Folded, string Printed)> _names = [];
+    // Asked for every parenthesis of a manuscript, so made once: each printed name once, in list order, with its
+    // ASCII form (the same string when it has no accents); and the folded names as a set and once each.
+    private readonly List<(string Printed, string Ascii)> _printedNames = [];
+    private readonly HashSet<string> _foldedNames = new(StringComparer.Ordinal);
+    private readonly List<string> _distinctFoldedNames = [];
+    // Each entry's title as compared (TextFolding.NormaliseTitle), and its main title (up to the subtitle) as looked for
+    // in a sentence; made on first use, as matching asks about the same entries for every citation.
+    private readonly Dictionary<Reference, string> _normalisedTitles = new(ReferenceEqualityComparer.Instance);
+    private string?[]? _mainTitles;
+    // The answers to the questions asked for every parenthesis, which a manuscript asks again and again of the same
+    // names ("(Benjamin 183)" ... "(Benjamin 190)"); as many as the manuscript has different names and titles.
+    private readonly Dictionary<string, bool> _knownNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Name, string Title), bool> _authorTitles = [];
 
     public WorksIndex(IReadOnlyList<Reference> references)
     {
@@ -43,6 +56,12 @@ public sealed class WorksIndex
             foreach (var c in creators)
                 if (!c.IsOthers) _names.Add((NameMatching.Fold(c.FamilyWithParticles), c.FamilyWithParticles));
         }
+        var printed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (folded, name) in _names)
+        {
+            if (printed.Add(name)) _printedNames.Add((name, TextFolding.ToAscii(name)));
+            if (_foldedNames.Add(folded)) _distinctFoldedNames.Add(folded);
+        }
     }
 
     public IReadOnlyList<Reference> References { get; }
@@ -50,38 +69,55 @@ public sealed class WorksIndex
     /// <summary>Is <paramref name="name"/> (as printed) the family name of a creator in the list, exactly or nearly?</summary>
     public bool KnowsName(string name)
     {
+        if (!_knownNames.TryGetValue(name, out bool known)) _knownNames[name] = known = Knows(name);
+        return known;
+    }
+
+    private bool Knows(string name)
+    {
         var f = NameMatching.Fold(name);
         if (f.Length == 0) return false;
-        foreach (var (folded, _) in _names)
-            if (folded == f || NameMatching.IsNearMiss(folded, f)) return true;
+        if (_foldedNames.Contains(f)) return true;
+        foreach (var folded in _distinctFoldedNames)
+            if (NameMatching.IsNearMiss(folded, f)) return true;
         return false;
     }
 
     /// <summary>Is <paramref name="title"/> (a short title) the title of a work by <paramref name="name"/>?</summary>
     public bool AuthorHasTitle(string name, string title)
     {
+        if (_authorTitles.TryGetValue((name, title), out bool has)) return has;
         var m = Match(new CitedWork { Author = name, Names = [name], Title = title });
-        return m.Entries.Count > 0 && !m.TitleDiffers;
+        return _authorTitles[(name, title)] = m.Entries.Count > 0 && !m.TitleDiffers;
     }
 
     /// <summary>The entry whose title (up to its subtitle) is named last in <paramref name="text"/>, if any.</summary>
     public Reference? TitleNamedIn(string text)
     {
         var folded = " " + TextFolding.NormaliseTitle(text) + " ";
+        _mainTitles ??= [.. References.Select(MainTitle)];
         Reference? best = null;
         int bestAt = -1;
-        foreach (var r in References)
+        for (int i = 0; i < References.Count; i++)
         {
-            var title = Text.RichText.ToPlain(r.Title ?? "");
-            int cut = title.IndexOfAny(['.', ':', '?']);
-            var main = TextFolding.NormaliseTitle(cut > 0 ? title[..cut] : title);
-            // Two words at least: "Introduction" or "About" alone are words of any sentence.
-            if (main.Split(' ').Length < 2) continue;
-            int at = folded.LastIndexOf(" " + main + " ", StringComparison.Ordinal);
-            if (at > bestAt) { best = r; bestAt = at; }
+            if (_mainTitles[i] is not { } main) continue;
+            int at = folded.LastIndexOf(main, StringComparison.Ordinal);
+            if (at > bestAt) { best = References[i]; bestAt = at; }
         }
         return best;
     }
+
+    // " main title " (normalised, up to its subtitle, between spaces), or null when it is a single word:
+    // "Introduction" or "About" alone are words of any sentence.
+    private static string? MainTitle(Reference r)
+    {
+        var title = Text.RichText.ToPlain(r.Title ?? "");
+        int cut = title.IndexOfAny(SubtitleMarks);
+        var main = TextFolding.NormaliseTitle(cut > 0 ? title[..cut] : title);
+        return main.Split(' ').Length < 2 ? null : " " + main + " ";
+    }
+
+    private static readonly char[] SubtitleMarks = ['.', ':', '?'];
 
     /// <summary>Does one entry have all these creators (co-authors), or are they separate works?</summary>
     public bool IsOneWork(IReadOnlyList<string> names)
@@ -92,7 +128,14 @@ public sealed class WorksIndex
     }
 
     /// <summary>The creators' family names as printed in the list, for finding an author named in a sentence.</summary>
-    public IEnumerable<string> PrintedNames => _names.Select(n => n.Printed).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> PrintedNames => _printedNames.Select(n => n.Printed);
+
+    /// <summary><see cref="PrintedNames"/> with each one's ASCII form (<see cref="TextFolding.ToAscii"/>; the same
+    /// string when it has no accents), in the same order.</summary>
+    internal IReadOnlyList<(string Printed, string Ascii)> PrintedNamesWithAscii => _printedNames;
+
+    /// <summary>Is there an entry with the key <paramref name="key"/>?</summary>
+    public bool HasKey(string key) => _byKey.ContainsKey(key);
 
     public WorkMatch Match(CitedWork work)
     {
@@ -180,19 +223,25 @@ public sealed class WorksIndex
 
     private static string Printed(string name) => name.Trim().Replace('’', '\'').Replace('‘', '\'').ToLowerInvariant();
 
-    // A short title is the title's beginning (MLA shortens from the front), or the whole title.
-    private static bool TitleStarts(Reference r, string normalisedShort)
+    private string NormalisedTitle(Reference r)
     {
-        var full = TextFolding.NormaliseTitle(r.Title ?? "");
+        if (!_normalisedTitles.TryGetValue(r, out var normalised)) _normalisedTitles[r] = normalised = TextFolding.NormaliseTitle(r.Title ?? "");
+        return normalised;
+    }
+
+    // A short title is the title's beginning (MLA shortens from the front), or the whole title.
+    private bool TitleStarts(Reference r, string normalisedShort)
+    {
+        var full = NormalisedTitle(r);
         return normalisedShort.Length > 0 && (full.StartsWith(normalisedShort, StringComparison.Ordinal) || full.Contains(normalisedShort, StringComparison.Ordinal));
     }
 
     // A loose match: most of the short title's words are in the entry's title.
-    private static bool TitleShares(Reference r, string normalisedShort)
+    private bool TitleShares(Reference r, string normalisedShort)
     {
         var words = normalisedShort.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
-        var full = " " + TextFolding.NormaliseTitle(r.Title ?? "") + " ";
+        var full = " " + NormalisedTitle(r) + " ";
         int found = words.Count(w => full.Contains(" " + w + " ", StringComparison.Ordinal));
         return found * 2 >= words.Length;
     }

@@ -17,11 +17,26 @@ public sealed class Manuscript(string file, string format)
     /// <summary>The position of <paramref name="offset"/> in <paramref name="paragraph"/>: its line and column.</summary>
     public SourceSpan At(ManuscriptParagraph paragraph, int offset, int length = 0)
     {
-        var text = paragraph.Text.AsSpan(0, Math.Clamp(offset, 0, paragraph.Text.Length));
-        int newlines = text.Count('\n');
+        var breaks = LineBreaks(paragraph);
+        // The line breaks before offset: the count, and where the last of them is.
+        int newlines = Array.BinarySearch(breaks, Math.Clamp(offset, 0, paragraph.Text.Length));
+        if (newlines < 0) newlines = ~newlines;
         if (newlines == 0) return new SourceSpan(File, paragraph.Line, paragraph.Column + offset, offset, length);
-        int lastBreak = text.LastIndexOf('\n');
+        int lastBreak = breaks[newlines - 1];
         return new SourceSpan(File, paragraph.Line + newlines, offset - lastBreak, offset, length);
+    }
+
+    // Where each paragraph's line breaks are, found on the first question about it: a paragraph is asked about once per
+    // citation, and counting its breaks from the start each time was quadratic in a long paragraph full of citations.
+    private readonly Dictionary<ManuscriptParagraph, int[]> _lineBreaks = new(ReferenceEqualityComparer.Instance);
+
+    private int[] LineBreaks(ManuscriptParagraph paragraph)
+    {
+        if (_lineBreaks.TryGetValue(paragraph, out var breaks)) return breaks;
+        var text = paragraph.Text;
+        var found = new List<int>();
+        for (int at = text.IndexOf('\n'); at >= 0; at = text.IndexOf('\n', at + 1)) found.Add(at);
+        return _lineBreaks[paragraph] = [.. found];
     }
 }
 

@@ -72,6 +72,14 @@ public static class TextFolding
 
     private const int MaxFold = 2;
 
+    /// <summary>How many characters <paramref name="c"/> becomes in <see cref="ToAscii"/>: none (a combining accent),
+    /// one, or two ("ß" → "ss").</summary>
+    internal static int AsciiLength(char c)
+    {
+        Span<char> folded = stackalloc char[MaxFold];
+        return Fold(c, folded);
+    }
+
     /// <summary>Writes the ASCII folding of one character (none, one or two characters; a character with no
     /// folding stands for itself) and returns how many were written.</summary>
     private static int Fold(char original, Span<char> destination)

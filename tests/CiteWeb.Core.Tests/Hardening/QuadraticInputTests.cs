@@ -1,9 +1,12 @@
 using System.Text;
+using CiteWeb.Core.Checks;
 using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Manuscripts;
 using CiteWeb.Core.Model;
 using CiteWeb.Core.Parsing.BibTex;
 using CiteWeb.Core.Parsing.Interchange;
 using CiteWeb.Core.Parsing.PlainText;
+using CiteWeb.Core.Tests.Architecture;
 using CiteWeb.Fuzz;
 
 namespace CiteWeb.Core.Tests.Hardening;
@@ -110,6 +113,44 @@ public sealed class QuadraticInputTests
         var last = b.Diagnostics.Last(d => d.Code == DiagnosticCodes.DuplicateKey);
         Assert.Equal("duplicate key 'same' (first at line 1); this entry is kept as 'same-100000'", last.Message);
         Assert.Equal(3 * 99_999 + 1, last.Span.Line); // three lines an entry
+    }
+
+    [Theory]
+    // manuscript-slow-392E4D22B9BF.txt: one 634 KB paragraph repeating this about 4,000 times. Each parenthesis looked
+    // for every name of the list in the 600 characters before it (listing the names anew and folding the stretch to
+    // ASCII once a name), and again at the end of the paragraph before: 3.4 s of CPU and 690 MB for the three formats.
+    [InlineData("Amazon Web Services (AWS), it se", 0)]
+    // A citation every few words: each one's line was counted from the paragraph's start, and CW014 looked for its
+    // paragraph among all the manuscript's.
+    [InlineData("it is so (Burkhardt 211) and ", 1)]
+    // Keys: each match was checked against every key taken before it.
+    [InlineData("as [@KEY, p. 3] and \\cite{KEY} show ", 2)]
+    // Years: each looked for a title of the list in the sentence, normalising every title anew.
+    [InlineData("Benjamin (2019) wrote in 2019 (2019) ", 1)]
+    public void A_paragraph_of_many_parentheses_is_checked_in_linear_time(string unit, int citationsPerUnit)
+    {
+        var root = DependencyTests.RepoRoot();
+        var list = PlainTextReader.Read(File.ReadAllText(Path.Combine(root, "bib", "luchs-2023-ai-for-all.txt")), "bib/luchs-2023-ai-for-all.txt");
+        var key = list.References.Single(r => r.Creators[0].Family == "Burkhardt").Id;
+        var body = new StringBuilder("As Benjamin argues, the code is new (12). ");
+        int units = 0;
+        for (; body.Length < 2_000_000; units++) body.Append(unit.Replace("KEY", key, StringComparison.Ordinal));
+        body.Append(" and so “it was.” (Turner, From Counterculture 5).");
+        var manuscript = ManuscriptReader.Read($"A Title\n\n{body}\n\nAs Burkhardt details:\n\n“A long quotation.” (211)\n", "long.md");
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (report, cpu) = Cpu(() => CheckCatalogue.Run(manuscript, list));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.True(cpu < TimeSpan.FromSeconds(10), $"{cpu.TotalSeconds:0.0} s of CPU for {units:N0} units in one paragraph");
+        Assert.True(allocated < 150L * body.Length, $"{allocated / 1048576.0:0} MB allocated for a {body.Length / 1048576.0:0.0} MB paragraph");
+        Assert.Equal(units * citationsPerUnit + 3, report.Citations.Count);
+        Assert.Equal(("(12)", CitationKind.Narrative, "Benjamin"), (report.Citations[0].Text, report.Citations[0].Kind, report.Citations[0].Works[0].Author));
+        var turner = report.Citations[^2];
+        Assert.Equal(("(Turner, From Counterculture 5)", "Turner", "From Counterculture", 3), (turner.Text, turner.Works[0].Author, turner.Works[0].Title, turner.Span.Line));
+        var quotation = report.Citations[^1];
+        Assert.Equal(("(211)", CitationKind.Narrative, "Burkhardt", 7), (quotation.Text, quotation.Kind, quotation.Works[0].Author, quotation.Span.Line));
+        Assert.Contains(report.Findings, f => f.Code == "CW014" && f.Citation == "(Turner, From Counterculture 5)");
     }
 
     [Fact]
