@@ -49,6 +49,53 @@ public sealed class QuadraticInputTests
         Assert.Contains(b.Diagnostics, d => d.Code == DiagnosticCodes.NotAReference && d.Span.Line == 5);
     }
 
+    [Theory]
+    // plain-text-slow-972013E33453.bin and five more (160-330 KB, up to 6.9 s of CPU): runs of '[' that never close a
+    // Markdown link; each '[' searched the rest of the line for "](".
+    [InlineData("[", "")]
+    [InlineData("[a", "")]
+    [InlineData("[", "]")]
+    // Every '[' before one "](" whose target is not one word: the target was read again for each.
+    [InlineData("[", "](a b)")]
+    [InlineData("[", "](" + "a ")]
+    // plain-text-memory-2F0E4D6CA515.bin: 6,600 "<w:p" after a title, 174 MB for 26.5 KB; each '<' searched for '>' and
+    // copied what lay before it as the tag's name.
+    [InlineData("<w:p", "")]
+    [InlineData("<w:p", "><w:p>")]
+    [InlineData("<", "")]
+    // "<doi:..." runs, read as links in angle brackets: each searched the rest of the line for '>', then for a space.
+    [InlineData("<doi:a", " >")]
+    public void A_long_run_of_unclosed_markup_on_one_line_is_read_in_linear_time_and_memory(string unit, string end)
+    {
+        var line = new StringBuilder("Crawford, Kate. Atlas of AI ");
+        while (line.Length < 1_000_000) line.Append(unit);
+        line.Append(end).Append(" Yale UP, 2021.");
+        var text = $"Works Cited\n\n{Mla1}\n\n{line}\n\n{Mla2}\n";
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (b, cpu) = Cpu(() => PlainTextReader.Read(text, "markup.txt"));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.True(cpu < TimeSpan.FromSeconds(5), $"{cpu.TotalSeconds:0.0} s of CPU for a {line.Length:N0}-character line of '{unit}'");
+        // The fuzzer's allowance: 400 bytes per input byte plus 64 MB.
+        Assert.True(allocated < 400L * text.Length + (64 << 20), $"{allocated >> 20} MB allocated for {text.Length:N0} characters of '{unit}'");
+        Assert.Equal(["Race After Technology", "The Mushroom at the End of the World"], b.References.Select(r => r.Title));
+        Assert.Contains(b.Diagnostics, d => d.Code == DiagnosticCodes.NotAReference && d.Span.Line == 5);
+    }
+
+    [Fact]
+    public void Markup_after_long_unclosed_runs_is_still_read()
+    {
+        // The searches are shared between the brackets of a line; what closes after the runs must still close.
+        string brackets = new('[', 200_000), tags = string.Concat(Enumerable.Repeat("<w:p", 50_000));
+        var text = $"{brackets}\n[the site](https://example.org/a) {tags} <i>Nature</i> and *Atlas*";
+
+        var (stripped, cpu) = Cpu(() => InlineMarkup.Strip(text));
+
+        Assert.True(cpu < TimeSpan.FromSeconds(2), $"{cpu.TotalSeconds:0.0} s of CPU");
+        Assert.Equal($"{brackets}\nthe site https://example.org/a {tags} \uE000Nature\uE001 and \uE000Atlas\uE001", stripped);
+    }
+
     [Fact]
     public void Twenty_thousand_csl_json_items_with_one_id_are_all_kept_in_linear_time()
     {

@@ -24,6 +24,26 @@ public sealed class PlainTextRobustnessTests
     }
 
     [Theory]
+    // Fuzzing (seed 9, findings/plain-text-crash-1E989466697F.bin): a Khmer digit in a day threw FormatException
+    // out of the reader; the date patterns took any script's digits and handed them to int.Parse.
+    [InlineData("៨9 March 2017")]
+    [InlineData("１９ March 2017")]
+    [InlineData("19៨9-10")]
+    public void A_date_in_the_digits_of_another_script_loses_no_entry(string date)
+    {
+        var text = "Works Cited\n\nBenjamin, Ruha. Race After Technology. Polity, 2019.\n\n"
+            + $"Dillet, Romain. “Hugging Face Wants to Become Your Artificial BFF.” TechCrunch, {date}. https://techcrunch.com/2017/03/09/bff/.\n\n"
+            + "Tsing, Anna Lowenhaupt. The Mushroom at the End of the World. Princeton UP, 2015.\n";
+
+        var b = PlainTextReader.Read(text, "digits.txt");
+
+        Assert.Equal(["Race After Technology", "Hugging Face Wants to Become Your Artificial BFF", "The Mushroom at the End of the World"],
+            b.References.Select(r => r.Title));
+        Assert.Equal("https://techcrunch.com/2017/03/09/bff/", b.References[1].Url);
+        Assert.Equal([2019, 2015], new[] { b.References[0].Issued?.Year, b.References[2].Issued?.Year });
+    }
+
+    [Theory]
     [MemberData(nameof(Lists))]
     public void Truncated_and_mutated_lists_never_throw(string list)
     {

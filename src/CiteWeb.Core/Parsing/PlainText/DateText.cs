@@ -24,31 +24,33 @@ internal static partial class DateText
     private const string Month = @"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
     private const string Season = @"(?:spring|summer|autumn|fall|winter)(?:\s*/\s*(?:spring|summer|autumn|fall|winter))?";
 
-    [GeneratedRegex(@"^(?<y>1[5-9]\d\d|20\d\d)[a-z]?$", RegexOptions.CultureInvariant)]
+    // ASCII digits ([0-9], not \d, which takes the digits of every script): the groups go to int.Parse, which reads
+    // only ASCII ones ("TechCrunch, ៨9 March 2017" threw out of the reader).
+    [GeneratedRegex(@"^(?<y>1[5-9][0-9][0-9]|20[0-9][0-9])[a-z]?$", RegexOptions.CultureInvariant)]
     private static partial Regex YearRegex();
 
     // 22 February 2023 | 02 oct. 2016 | February 2023 | February, 2023 | May/June 2013 | Spring 2020
-    [GeneratedRegex(@"^(?:(?<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+)?(?:(?<m>" + Month + @")(?:\s*/\s*" + Month + @")?|" + Season + @")\.?,?\s+(?<y>1[5-9]\d\d|20\d\d)[a-z]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\.?\s+)?(?:(?<m>" + Month + @")(?:\s*/\s*" + Month + @")?|" + Season + @")\.?,?\s+(?<y>1[5-9][0-9][0-9]|20[0-9][0-9])[a-z]?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DayMonthYearRegex();
 
     // October 9, 2002 | Oct. 9 2002
-    [GeneratedRegex(@"^(?<m>" + Month + @")\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>1[5-9]\d\d|20\d\d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<m>" + Month + @")\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?,?\s+(?<y>1[5-9][0-9][0-9]|20[0-9][0-9])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthDayYearRegex();
 
     // 2019, July 21 | 2018, January | 2021, June 9 (APA)
-    [GeneratedRegex(@"^(?<y>1[5-9]\d\d|20\d\d)[a-z]?,\s*(?<m>" + Month + @")\.?(?:\s+(?<d>\d{1,2}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>1[5-9][0-9][0-9]|20[0-9][0-9])[a-z]?,\s*(?<m>" + Month + @")\.?(?:\s+(?<d>[0-9]{1,2}))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex YearMonthDayRegex();
 
     // May | July 21 | 21 July (a year printed elsewhere)
-    [GeneratedRegex(@"^(?:(?<m>" + Month + @")\.?(?:\s+(?<d>\d{1,2}))?|(?<d>\d{1,2})\s+(?<m>" + Month + @")\.?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<m>" + Month + @")\.?(?:\s+(?<d>[0-9]{1,2}))?|(?<d>[0-9]{1,2})\s+(?<m>" + Month + @")\.?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MonthOnlyRegex();
 
     // 23.09.2019 | 2023-05-01
-    [GeneratedRegex(@"^(?:(?<d>\d{1,2})\.(?<m>\d{1,2})\.(?<y>\d{4})|(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2}))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,2})\.(?<m>[0-9]{1,2})\.(?<y>[0-9]{4})|(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex NumericRegex();
 
     // 23.09.-27.09.2019
-    [GeneratedRegex(@"^(?<d1>\d{1,2})\.(?<m1>\d{1,2})\.?\s*[-–—]\s*(?<d2>\d{1,2})\.(?<m2>\d{1,2})\.(?<y>\d{4})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<d1>[0-9]{1,2})\.(?<m1>[0-9]{1,2})\.?\s*[-–—]\s*(?<d2>[0-9]{1,2})\.(?<m2>[0-9]{1,2})\.(?<y>[0-9]{4})$", RegexOptions.CultureInvariant)]
     private static partial Regex NumericRangeRegex();
 
     /// <summary>Parses a printed date or date range. Returns false for anything that is not wholly a date.</summary>

@@ -20,6 +20,7 @@ internal static class InlineMarkup
         // Most entries of a plain list carry no markup at all.
         if (text.AsSpan().IndexOfAny(MarkupChars) < 0) return text;
         var sb = new StringBuilder(text.Length);
+        var ahead = new Lookahead(text);
         bool italic = false;
         int i = 0;
         while (i < text.Length)
@@ -39,10 +40,10 @@ internal static class InlineMarkup
                     i += 2;
                     continue;
                 case '<':
-                    if (TryTag(text, i, sb, ref italic, out int next)) { i = next; continue; }
+                    if (TryTag(text, i, ahead, sb, ref italic, out int next)) { i = next; continue; }
                     break;
                 case '[':
-                    if (TryLink(text, i, sb, out next)) { i = next; continue; }
+                    if (TryLink(text, i, ahead, sb, out next)) { i = next; continue; }
                     break;
                 case '*' or '_':
                     if (TryEmphasis(text, i, sb, ref italic, out next)) { i = next; continue; }
@@ -72,21 +73,24 @@ internal static class InlineMarkup
     }
 
     // <https://...>, <i>, </em>, <br/>: URLs keep their text, italics become marks, other tags vanish.
-    private static bool TryTag(string text, int i, StringBuilder sb, ref bool italic, out int next)
+    private static bool TryTag(string text, int i, Lookahead ahead, StringBuilder sb, ref bool italic, out int next)
     {
         next = i;
-        int close = text.IndexOf('>', i + 1);
+        int close = ahead.Next(ref ahead.TagClose, i + 1);
         if (close < 0) return false;
         var inner = text.AsSpan(i + 1, close - i - 1);
         if (inner.StartsWith("http://") || inner.StartsWith("https://") || inner.StartsWith("www.") || inner.StartsWith("doi:"))
         {
-            if (inner.ContainsAny(' ', '\n')) return false;
+            if (ahead.Next(ref ahead.SpaceOrNewline, i + 1) is >= 0 and var blank && blank < close) return false;
             sb.Append(inner);
             next = close + 1;
             return true;
         }
         var name = inner.TrimStart('/');
-        int nameEnd = name.IndexOfAny(' ', '/');
+        // The tags read here are at most six letters long: a longer name is no tag of theirs, and copying it (for
+        // each '<' of a line of "<w:p<w:p...") would cost memory in the square of the line.
+        int nameEnd = name[..Math.Min(name.Length, LongestTag + 1)].IndexOfAny(' ', '/');
+        if (nameEnd < 0 && name.Length > LongestTag) return false;
         var tag = (nameEnd < 0 ? name : name[..nameEnd]).ToString().ToLowerInvariant();
         if (tag is "i" or "em" or "cite")
         {
@@ -105,18 +109,19 @@ internal static class InlineMarkup
         return false;
     }
 
+    private const int LongestTag = 6; // "strong"
+
     // [text](url): a link whose text is itself a URL reads as that URL (the target may be a mail filter's wrapper);
     // other links keep their text and their target.
-    private static bool TryLink(string text, int i, StringBuilder sb, out int next)
+    private static bool TryLink(string text, int i, Lookahead ahead, StringBuilder sb, out int next)
     {
         next = i;
-        int closeText = text.IndexOf("](", i + 1, StringComparison.Ordinal);
-        if (closeText < 0 || text.AsSpan(i + 1, closeText - i - 1).Contains('\n')) return false;
-        int closeUrl = text.IndexOf(')', closeText + 2);
-        if (closeUrl < 0) return false;
+        int closeText = ahead.Next(ref ahead.LinkMiddle, i + 1);
+        if (closeText < 0 || ahead.Next(ref ahead.Newline, i + 1) is >= 0 and var newline && newline < closeText) return false;
+        var (closeUrl, plainTarget) = ahead.LinkEnd(closeText);
+        if (!plainTarget) return false;
         var label = text.AsSpan(i + 1, closeText - i - 1).Trim();
         var target = text.AsSpan(closeText + 2, closeUrl - closeText - 2).Trim();
-        if (target.ContainsAny(' ', '\n')) return false;
         if (label.StartsWith("http://") || label.StartsWith("https://") || label.StartsWith("www."))
             sb.Append(label);
         else
@@ -126,6 +131,51 @@ internal static class InlineMarkup
         }
         next = closeUrl + 1;
         return true;
+    }
+
+    /// <summary>
+    /// The next '>', "](", line end or blank after a position, found once per text: a line of 100,000 '[' or '<'
+    /// that never closes would otherwise search the rest of the line again from every bracket, in time (and, for
+    /// the tag's name, memory) growing with the square of the line.
+    /// </summary>
+    private sealed class Lookahead(string text)
+    {
+        public Cache TagClose = new(static (t, from) => t.IndexOf('>', from));
+        public Cache LinkMiddle = new(static (t, from) => t.IndexOf("](", from, StringComparison.Ordinal));
+        public Cache Newline = new(static (t, from) => t.IndexOf('\n', from));
+        public Cache SpaceOrNewline = new(static (t, from) => t.AsSpan(from).IndexOfAny(' ', '\n') is >= 0 and var at ? from + at : -1);
+        private int linkMiddle = -1, closeUrl;
+        private bool plainTarget;
+
+        public struct Cache(Func<string, int, int> find)
+        {
+            internal readonly Func<string, int, int> Find = find;
+            internal int From = int.MaxValue, Found;
+        }
+
+        /// <summary>The first match at or after <paramref name="from"/>, or -1; an earlier answer is reused while it
+        /// still holds (it was searched from no later, and lies at or after <paramref name="from"/>).</summary>
+        public int Next(ref Cache cache, int from)
+        {
+            if (from > text.Length) return -1;
+            if (cache.From <= from && (cache.Found < 0 || cache.Found >= from)) return cache.Found;
+            cache.From = from;
+            cache.Found = cache.Find(text, from);
+            return cache.Found;
+        }
+
+        /// <summary>The ')' that closes the target after the "](" at <paramref name="middle"/> (-1 if none), and whether
+        /// the target is one word; every '[' before the same "](" asks the same.</summary>
+        public (int CloseUrl, bool PlainTarget) LinkEnd(int middle)
+        {
+            if (middle != linkMiddle)
+            {
+                linkMiddle = middle;
+                closeUrl = text.IndexOf(')', middle + 2);
+                plainTarget = closeUrl >= 0 && !text.AsSpan(middle + 2, closeUrl - middle - 2).Trim().ContainsAny(' ', '\n');
+            }
+            return (closeUrl, plainTarget);
+        }
     }
 
     // *x* and _x_ (also ** and __): a run that opens before a non-space and closes after one, on word edges.
