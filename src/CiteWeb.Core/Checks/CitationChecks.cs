@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CiteWeb.Core.Diagnostics;
 using CiteWeb.Core.Model;
@@ -127,7 +128,8 @@ public sealed partial class PageOutOfRange : ICheck
     public Severity Severity => Severity.Warning;
     public string Description => "a page outside the entry's page range";
 
-    [GeneratedRegex(@"^(?<a>\d+)\s*[-–—]+\s*(?<b>\d+)$", RegexOptions.CultureInvariant)]
+    // ASCII digits only: \d takes every script's digits, which int.Parse does not read.
+    [GeneratedRegex(@"^(?<a>[0-9]+)\s*[-–—]+\s*(?<b>[0-9]+)$", RegexOptions.CultureInvariant)]
     private static partial Regex RangeRegex();
 
     public IEnumerable<Finding> Run(CheckContext c)
@@ -152,17 +154,20 @@ public sealed partial class PageOutOfRange : ICheck
     {
         var m = RangeRegex().Match(pages.Trim());
         if (!m.Success) return null;
-        int a = int.Parse(m.Groups["a"].Value), b = int.Parse(m.Groups["b"].Value);
         var bs = m.Groups["b"].Value;
         var asText = m.Groups["a"].Value;
-        if (b < a && bs.Length < asText.Length) b = int.Parse(asText[..(asText.Length - bs.Length)] + bs);
+        // A page number past int's range is no page range we can check.
+        if (!int.TryParse(asText, NumberStyles.None, CultureInfo.InvariantCulture, out int a)
+            || !int.TryParse(bs, NumberStyles.None, CultureInfo.InvariantCulture, out int b)) return null;
+        if (b < a && bs.Length < asText.Length
+            && !int.TryParse(asText[..(asText.Length - bs.Length)] + bs, NumberStyles.None, CultureInfo.InvariantCulture, out b)) return null;
         return b >= a ? (a, b) : null;
     }
 
     private static IEnumerable<int> Pages(string locator)
     {
-        foreach (Match m in Regex.Matches(locator, @"\d+"))
-            if (int.TryParse(m.Value, out int p)) yield return p;
+        foreach (Match m in Regex.Matches(locator, "[0-9]+"))
+            if (int.TryParse(m.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int p)) yield return p;
     }
 }
 

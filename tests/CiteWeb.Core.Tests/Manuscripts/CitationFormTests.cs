@@ -97,6 +97,20 @@ public sealed class CitationFormTests
     public void Each_citation_check_rejects(string body, string code) => Assert.Contains(code, Codes(Check("Text " + body)));
 
     [Theory]
+    [InlineData("١٢٣–١٤٥")]           // Arabic-Indic digits
+    [InlineData("１２–１５")]           // fullwidth digits
+    [InlineData("99999999999-99999999999")]
+    [InlineData("12-99999999999")]
+    [InlineData("4294967296-7")]
+    public void A_page_range_that_is_not_ascii_or_overflows_is_not_checked_and_does_not_stop_the_check(string pages)
+    {
+        var list = BibTexReader.Parse($"@article{{b, author={{Benjamin, Ruha}}, title={{Race after Technology}}, year=2019, pages={{{pages}}}}}", "refs.bib");
+        var report = CheckCatalogue.Run(ManuscriptReader.Read("Text (Benjamin 3). More (Benjamin 99999999999).", "paper.md"), list);
+        Assert.Equal(2, report.Citations.Count);
+        Assert.DoesNotContain(report.Findings, f => f.Code == "CW008");
+    }
+
+    [Theory]
     [InlineData("She writes “it is so.” (Benjamin 3)", "CW014")]
     [InlineData("She writes “it is so” (Benjamin 3).", null)]
     [InlineData("A claim (Benjamin 24, cited after O’Neil).", "CW015")]
