@@ -61,6 +61,11 @@ public static class BibTexWriter
             writer.Write("} }\n");
             first = false;
         }
+        if (references is IReadOnlyList<Reference> list && list.Count >= 2 * ChunkSize && Environment.ProcessorCount > 1)
+        {
+            WriteInParallel(writer, list, options, first);
+            return;
+        }
         var sb = new StringBuilder(1024);
         var fields = new List<(string Name, ReadOnlyMemory<char> Value)>(32);
         foreach (var r in references)
@@ -74,7 +79,40 @@ public static class BibTexWriter
         }
     }
 
-    /// <summary>Writes one entry; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
+    private const int ChunkSize = 512;
+
+    /// <summary>
+    /// A long list is formatted on every core, a round of chunks of <see cref="ChunkSize"/> entries at a time, each
+    /// chunk into its own buffer, and the buffers are written in order: the text is exactly what the loop above
+    /// writes. Formatting an entry reads only that entry (see FieldMap.Peek), so the chunks are independent.
+    /// </summary>
+    private static void WriteInParallel(TextWriter writer, IReadOnlyList<Reference> references, BibTexWriterOptions options, bool first)
+    {
+        int perRound = Environment.ProcessorCount * 2;
+        var buffers = new StringBuilder[perRound];
+        for (int i = 0; i < perRound; i++) buffers[i] = new StringBuilder(ChunkSize * 1024);
+        int chunks = (references.Count + ChunkSize - 1) / ChunkSize;
+        for (int round = 0; round < chunks; round += perRound)
+        {
+            int inRound = Math.Min(perRound, chunks - round);
+            Parallel.For(0, inRound, () => new List<(string, ReadOnlyMemory<char>)>(32), (c, _, fields) =>
+            {
+                var buffer = buffers[c];
+                buffer.Clear();
+                int from = (round + c) * ChunkSize, to = Math.Min(references.Count, from + ChunkSize);
+                for (int i = from; i < to; i++)
+                {
+                    if (i > 0 || !first) buffer.Append('\n');
+                    fields.Clear();
+                    WriteEntry(buffer, fields, references[i], options);
+                }
+                return fields;
+            }, static _ => { });
+            for (int c = 0; c < inRound; c++) writer.Write(buffers[c]);
+        }
+    }
+
+    /// <summary>Appends one entry to <paramref name="sb"/>; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
     private static void WriteEntry(StringBuilder sb, List<(string Name, ReadOnlyMemory<char> Value)> fields, Reference r, BibTexWriterOptions o)
     {
         string type = EntryType(r, o);

@@ -95,17 +95,34 @@ public static class BibTexNames
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
 
+    /// <summary>The first name of the list <paramref name="value"/> parses to, or null when it has none: the same
+    /// as <c>Parse(value)[0]</c>, without splitting the names after it.</summary>
+    internal static PersonName? ParseFirst(ReadOnlySpan<char> value)
+    {
+        var split = new NameSplitter(value);
+        while (split.Next(out var raw))
+            if (ReadName(raw, out _) is { } name) return name;
+        return null;
+    }
+
     /// <summary>Adds one name; false when it was empty or ended in a stray comma.</summary>
     private static bool AddName(List<PersonName> names, ReadOnlySpan<char> raw)
     {
-        raw = raw.Trim(" \t\r\n~");
-        bool clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
-        raw = raw.Trim(" \t\r\n~,");
-        if (raw.IsEmpty) return false;
-        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) { names.Add(PersonName.Others); return clean; }
-        var name = ParseOne(raw);
+        var name = ReadName(raw, out bool clean);
         if (name is not null) names.Add(name);
         return clean && name is not null;
+    }
+
+    /// <summary>One name of a list, or null when it holds none; <paramref name="clean"/> is false when it was
+    /// empty or had a stray comma at an end.</summary>
+    private static PersonName? ReadName(ReadOnlySpan<char> raw, out bool clean)
+    {
+        raw = raw.Trim(" \t\r\n~");
+        clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
+        raw = raw.Trim(" \t\r\n~,");
+        if (raw.IsEmpty) return null;
+        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) return PersonName.Others;
+        return ParseOne(raw);
     }
 
     /// <summary>Parses one name (no "and"); null when it holds no text.</summary>
