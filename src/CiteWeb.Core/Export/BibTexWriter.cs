@@ -391,6 +391,7 @@ public static class BibTexWriter
         return false;
     }
 
+    // Each form needs a space, and most name parts are one word: those are answered by one search.
     private static bool ContainsAnd(string s) =>
-        s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+        s.Contains(' ') && (s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase));
 }

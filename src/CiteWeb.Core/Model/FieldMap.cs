@@ -195,11 +195,15 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         var entries = _entries;
         if (entries is null) return -1;
         if (_index is not null) return _index.TryGetValue(key, out int at) ? at : -1;
-        int from = _offset, end = _offset + _count;
+        // One pass: keys are unique, so the first match is the match. Keys are mostly the same interned strings
+        // (CSL variable names), so a reference test decides most; the length test spares the rest a compare.
+        // A writer asks for thirty-odd variables an entry, most of them absent.
+        int from = _offset, end = _offset + _count, length = key.Length;
         for (int i = from; i < end; i++)
-            if (ReferenceEquals(entries[i].Key, key)) return i - from;
-        for (int i = from; i < end; i++)
-            if (string.Equals(entries[i].Key, key, StringComparison.Ordinal)) return i - from;
+        {
+            var k = entries[i].Key;
+            if (ReferenceEquals(k, key) || (k.Length == length && string.Equals(k, key, StringComparison.Ordinal))) return i - from;
+        }
         return -1;
     }
 

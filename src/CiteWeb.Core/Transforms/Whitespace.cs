@@ -24,13 +24,13 @@ public sealed class Whitespace : ITransform
     {
         List<(string Name, string Value, string Clean)>? dirty = null;
         // A value that decodes to its own source text (a page range, a plain title) is checked in the source and
-        // stays undecoded, so the writer can copy it from there; any other is decoded for this check only
-        // (FieldMap.Peek), and kept only when it changes: keeping every decoded abstract and note made the heap
-        // every later collection walks and copies grow by most of the file.
+        // stays undecoded, so the writer can copy it from there; any other is decoded here, once, and kept. (Reading
+        // it for this check only, FieldMap.Peek, was tried: the writer then decodes it again, which cost more
+        // CPU than keeping the strings — leaves the collector copies but never traces — saves.)
         for (int i = 0; i < map.Count; i++)
         {
             if (map.TryPeekSource(i, out var source) && IsCollapsed(source.Span)) continue;
-            var value = map.PeekAt(i);
+            var value = map.ValueAt(i);
             if (!IsCollapsed(value)) (dirty ??= []).Add((map.KeyAt(i), value, Collapse(value)));
         }
         if (dirty is null) return;

@@ -93,6 +93,7 @@ public static class BibTexNames
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
 
     /// <summary>The first name of the list <paramref name="value"/> parses to, or null when it has none: the same
