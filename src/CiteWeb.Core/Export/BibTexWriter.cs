@@ -124,12 +124,14 @@ public static class BibTexWriter
         {
             // A value still as the reader stored it is written from the source when encoding would give it back
             // unchanged; any other is decoded for this write only. Writing keeps nothing (see FieldMap.Peek).
-            if (r.Fields.TryPeekSource(variable, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
+            int at = r.Fields.IndexOfKey(variable);
+            if (at < 0) return;
+            if (r.Fields.TryPeekSource(at, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
             {
                 fields.Add((field, source));
                 return;
             }
-            var v = r.Fields.Peek(variable);
+            var v = r.Fields.PeekAt(at);
             if (string.IsNullOrEmpty(v)) return;
             fields.Add((field, (verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)).AsMemory()));
         }

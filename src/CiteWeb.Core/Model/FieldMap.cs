@@ -140,6 +140,9 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
+    /// <summary>The index of <paramref name="key"/>'s field (for <see cref="KeyAt"/>, <see cref="PeekAt"/> ...), or -1.</summary>
+    internal int IndexOfKey(string key) => IndexOf(key);
+
     /// <summary>Reads <paramref name="key"/>'s value without keeping it: a deferred value is decoded for this read
     /// only. Cleanups that look at every value and change few, and writers, read this way, so a large file's
     /// decoded text is short-lived garbage instead of a heap every later collection has to walk and copy.</summary>

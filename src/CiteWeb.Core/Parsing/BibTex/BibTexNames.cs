@@ -137,11 +137,13 @@ public static class BibTexNames
             return literal.Length == 0 ? null : new PersonName { Literal = literal };
         }
 
-        // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins.
-        int[] rented = ArrayPool<int>.Shared.Rent(Math.Min(raw.Length, 4096) * 2 + 8);
+        // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins. Most
+        // names are short: their tokens fit on the stack, and the pool (a thread-local look-up) is for long ones.
+        int size = Math.Min(raw.Length, 4096) * 2 + 8;
+        int[]? rented = size <= 136 ? null : ArrayPool<int>.Shared.Rent(size);
         try
         {
-            Span<int> tokens = rented;
+            Span<int> tokens = rented ?? stackalloc int[136];
             Span<int> commas = stackalloc int[2];
             int count = 0, commaCount = 0, depth = 0, tokenStart = -1;
             int maxTokens = tokens.Length / 2;
@@ -175,7 +177,7 @@ public static class BibTexNames
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(rented);
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
     }
 
