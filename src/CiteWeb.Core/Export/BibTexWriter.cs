@@ -61,6 +61,11 @@ public static class BibTexWriter
             writer.Write("} }\n");
             first = false;
         }
+        if (references is IReadOnlyList<Reference> list && list.Count >= 2 * ChunkSize && Environment.ProcessorCount > 1)
+        {
+            WriteInParallel(writer, list, options, first);
+            return;
+        }
         var sb = new StringBuilder(1024);
         var fields = new List<(string Name, ReadOnlyMemory<char> Value)>(32);
         foreach (var r in references)
@@ -74,7 +79,40 @@ public static class BibTexWriter
         }
     }
 
-    /// <summary>Writes one entry; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
+    private const int ChunkSize = 512;
+
+    /// <summary>
+    /// A long list is formatted on every core, a round of chunks of <see cref="ChunkSize"/> entries at a time, each
+    /// chunk into its own buffer, and the buffers are written in order: the text is exactly what the loop above
+    /// writes. Formatting an entry reads only that entry (see FieldMap.Peek), so the chunks are independent.
+    /// </summary>
+    private static void WriteInParallel(TextWriter writer, IReadOnlyList<Reference> references, BibTexWriterOptions options, bool first)
+    {
+        int perRound = Environment.ProcessorCount * 2;
+        var buffers = new StringBuilder[perRound];
+        for (int i = 0; i < perRound; i++) buffers[i] = new StringBuilder(ChunkSize * 1024);
+        int chunks = (references.Count + ChunkSize - 1) / ChunkSize;
+        for (int round = 0; round < chunks; round += perRound)
+        {
+            int inRound = Math.Min(perRound, chunks - round);
+            Parallel.For(0, inRound, () => new List<(string, ReadOnlyMemory<char>)>(32), (c, _, fields) =>
+            {
+                var buffer = buffers[c];
+                buffer.Clear();
+                int from = (round + c) * ChunkSize, to = Math.Min(references.Count, from + ChunkSize);
+                for (int i = from; i < to; i++)
+                {
+                    if (i > 0 || !first) buffer.Append('\n');
+                    fields.Clear();
+                    WriteEntry(buffer, fields, references[i], options);
+                }
+                return fields;
+            }, static _ => { });
+            for (int c = 0; c < inRound; c++) writer.Write(buffers[c]);
+        }
+    }
+
+    /// <summary>Appends one entry to <paramref name="sb"/>; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
     private static void WriteEntry(StringBuilder sb, List<(string Name, ReadOnlyMemory<char> Value)> fields, Reference r, BibTexWriterOptions o)
     {
         string type = EntryType(r, o);
@@ -86,12 +124,14 @@ public static class BibTexWriter
         {
             // A value still as the reader stored it is written from the source when encoding would give it back
             // unchanged; any other is decoded for this write only. Writing keeps nothing (see FieldMap.Peek).
-            if (r.Fields.TryPeekSource(variable, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
+            int at = r.Fields.IndexOfKey(variable);
+            if (at < 0) return;
+            if (r.Fields.TryPeekSource(at, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
             {
                 fields.Add((field, source));
                 return;
             }
-            var v = r.Fields.Peek(variable);
+            var v = r.Fields.PeekAt(at);
             if (string.IsNullOrEmpty(v)) return;
             fields.Add((field, (verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)).AsMemory()));
         }
@@ -353,6 +393,7 @@ public static class BibTexWriter
         return false;
     }
 
+    // Each form needs a space, and most name parts are one word: those are answered by one search.
     private static bool ContainsAnd(string s) =>
-        s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase);
+        s.Contains(' ') && (s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase));
 }

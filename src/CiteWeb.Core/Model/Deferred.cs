@@ -8,12 +8,21 @@ internal delegate T SliceDecoder<out T>(ReadOnlySpan<char> source);
 internal delegate bool SliceTest(ReadOnlySpan<char> source);
 
 /// <summary>How a reader decodes one kind of value, and, optionally, a cheap test for slices that decode to
-/// exactly their own text (a plain title, a page number), which consumers may then use as they stand.</summary>
-internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null)
+/// exactly their own text (a plain title, a page number), which consumers may then use as they stand, and, for a
+/// list, a decoder of its first item alone (the first author, without splitting every name of the list).</summary>
+internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null, SliceDecoder<object?>? decodeFirst = null)
 {
     public T Decode(ReadOnlySpan<char> source) => decode(source);
 
     public bool DecodesToItself(ReadOnlySpan<char> source) => decodesToItself is not null && decodesToItself(source);
+
+    /// <summary>The first item of the list <paramref name="source"/> decodes to (null for an empty list), when
+    /// this codec can say it without decoding the whole list.</summary>
+    public bool TryDecodeFirst(ReadOnlySpan<char> source, out object? first)
+    {
+        first = decodeFirst?.Invoke(source);
+        return decodeFirst is not null;
+    }
 }
 
 /// <summary>
@@ -26,6 +35,9 @@ internal readonly struct Deferred<T>(string source, int start, int length, Slice
     public bool IsSet => codec is not null;
 
     public T Decode() => codec.Decode(source.AsSpan(start, length));
+
+    /// <summary>See <see cref="SliceCodec{T}.TryDecodeFirst"/>.</summary>
+    public bool TryDecodeFirst(out object? first) => codec.TryDecodeFirst(source.AsSpan(start, length), out first);
 
     /// <summary>The source slice, when decoding it would give back the same text: it can be used without decoding.</summary>
     public bool TryGetSelfDecoding(out ReadOnlyMemory<char> slice)

@@ -4,8 +4,11 @@ namespace CiteWeb.Core.Model;
 
 /// <summary>
 /// A small ordered map of field names to values. References hold about ten fields, where a linear scan beats a
-/// hash table in both time and memory; keys and values share one array, allocated on the first set (sized by
-/// <see cref="EnsureCapacity"/> when the reader knows how many fields are coming). Setting null removes.
+/// hash table in both time and memory; each field is one entry (key, value, deferred value) of one array,
+/// allocated on the first set (sized by <see cref="EnsureCapacity(int)"/> when the reader knows how many fields
+/// are coming). A reader of a large file places the entries of many maps in one shared chunk
+/// (<see cref="FieldMapArena"/>), so a map costs no array of its own until it outgrows its room: the collector
+/// then has one object a map fewer to trace and copy. Setting null removes.
 /// A reader may store a value deferred (<see cref="SetDeferred"/>): it is decoded from the source on first read,
 /// through the indexer or the enumerator alike, and then kept. A map that grows past <see cref="IndexedFrom"/>
 /// fields (a hostile RIS record with 17,000 URLs, each kept as a custom field) also keeps a hash index, so
@@ -13,12 +16,21 @@ namespace CiteWeb.Core.Model;
 /// </summary>
 public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 {
-    // Interleaved: key at 2i, value at 2i + 1.
-    // A null value slot with a deferred entry at i is a value not decoded yet.
-    private string[]? _slots;
-    private Deferred<string>[]? _deferred;
+    /// <summary>One field. A null value with a deferred value set is a value not decoded yet.</summary>
+    internal struct Entry
+    {
+        public string Key;
+        public string? Value;
+        public Deferred<string> Deferred;
+    }
+
+    // This map's entries are _entries[_offset .. _offset + _count), with room up to _offset + _capacity; the
+    // array may be a chunk shared with other maps, each using its own range only.
+    private Entry[]? _entries;
+    private int _offset;
+    private int _capacity;
     private int _count;
-    // Key to slot, kept from IndexedFrom fields on; written only by the setters, so readers on several threads are safe as before.
+    // Key to entry index, kept from IndexedFrom fields on; written only by the setters, so readers on several threads are safe as before.
     private Dictionary<string, int>? _index;
 
     /// <summary>The field count from which lookups go through a hash index rather than a scan.</summary>
@@ -26,12 +38,14 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public int Count => _count;
 
+    private ref Entry At(int i) => ref _entries![_offset + i];
+
     public string? this[string key]
     {
         get
         {
             int i = IndexOf(key);
-            return i < 0 ? null : _slots![i + 1] ?? Resolve(i);
+            return i < 0 ? null : At(i).Value ?? Resolve(i);
         }
         set
         {
@@ -39,20 +53,19 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
             if (value is null)
             {
                 if (i < 0) return;
-                int end = _count * 2;
-                Array.Copy(_slots!, i + 2, _slots!, i, end - i - 2);
-                _slots![end - 2] = null!;
-                _slots[end - 1] = null!;
-                if (_deferred is not null)
-                {
-                    Array.Copy(_deferred, i / 2 + 1, _deferred, i / 2, _count - i / 2 - 1);
-                    _deferred[_count - 1] = default;
-                }
+                Array.Copy(_entries!, _offset + i + 1, _entries!, _offset + i, _count - i - 1);
+                At(_count - 1) = default;
                 _count--;
                 RebuildIndex();
                 return;
             }
-            if (i >= 0) { _slots![i + 1] = value; return; }
+            if (i >= 0)
+            {
+                ref var entry = ref At(i);
+                entry.Value = value;
+                entry.Deferred = default;
+                return;
+            }
             Add(key, value);
         }
     }
@@ -64,20 +77,22 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         if (i < 0)
         {
             Add(key, null);
-            i = (_count - 1) * 2;
+            i = _count - 1;
         }
-        _slots![i + 1] = null!;
-        _deferred ??= new Deferred<string>[_slots.Length / 2];
-        _deferred[i / 2] = value;
+        ref var entry = ref At(i);
+        entry.Value = null;
+        entry.Deferred = value;
     }
 
     private void Add(string key, string? value)
     {
-        if (_slots is null || _count * 2 == _slots.Length) EnsureCapacity(_count == 0 ? 2 : _count * 2);
-        _slots![_count * 2] = key;
-        _slots[_count * 2 + 1] = value!;
+        if (_entries is null || _count == _capacity) Resize(_count == 0 ? 2 : _count * 2);
+        ref var entry = ref At(_count);
+        entry.Key = key;
+        entry.Value = value;
+        entry.Deferred = default;
         _count++;
-        if (_index is not null) _index[key] = (_count - 1) * 2;
+        if (_index is not null) _index[key] = _count - 1;
         else if (_count >= IndexedFrom) RebuildIndex();
     }
 
@@ -85,24 +100,48 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     {
         if (_count < IndexedFrom) { _index = null; return; }
         _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
-        for (int i = 0; i < _count * 2; i += 2) _index[_slots![i]] = i;
+        for (int i = 0; i < _count; i++) _index[At(i).Key] = i;
     }
 
     private string Resolve(int i)
     {
-        var decoded = _deferred![i / 2].Decode();
-        return Interlocked.CompareExchange(ref _slots![i + 1], decoded, null) ?? decoded;
+        ref var entry = ref At(i);
+        var decoded = entry.Deferred.Decode();
+        return Interlocked.CompareExchange(ref entry.Value, decoded, null) ?? decoded;
     }
 
     /// <summary>Makes room for <paramref name="fields"/> fields in all, so a reader that knows the count allocates once.</summary>
     public void EnsureCapacity(int fields)
     {
-        if (_slots is not null && _slots.Length >= fields * 2) return;
-        Array.Resize(ref _slots, fields * 2);
-        if (_deferred is not null) Array.Resize(ref _deferred, fields);
+        if (_entries is not null && _capacity >= fields) return;
+        Resize(fields);
+    }
+
+    /// <summary>As <see cref="EnsureCapacity(int)"/>, taking the room for a new map from <paramref name="arena"/>.</summary>
+    internal void EnsureCapacity(int fields, FieldMapArena arena)
+    {
+        if (_entries is not null || fields <= 0)
+        {
+            EnsureCapacity(fields);
+            return;
+        }
+        (_entries, _offset) = arena.Take(fields);
+        _capacity = fields;
+    }
+
+    private void Resize(int capacity)
+    {
+        var entries = new Entry[capacity];
+        if (_entries is not null) Array.Copy(_entries, _offset, entries, 0, _count);
+        _entries = entries;
+        _offset = 0;
+        _capacity = capacity;
     }
 
     public bool ContainsKey(string key) => IndexOf(key) >= 0;
+
+    /// <summary>The index of <paramref name="key"/>'s field (for <see cref="KeyAt"/>, <see cref="PeekAt"/> ...), or -1.</summary>
+    internal int IndexOfKey(string key) => IndexOf(key);
 
     /// <summary>Reads <paramref name="key"/>'s value without keeping it: a deferred value is decoded for this read
     /// only. Cleanups that look at every value and change few, and writers, read this way, so a large file's
@@ -110,7 +149,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     internal string? Peek(string key)
     {
         int i = IndexOf(key);
-        return i < 0 ? null : _slots![i + 1] ?? _deferred![i / 2].Decode();
+        return i < 0 ? null : PeekAt(i);
     }
 
     /// <summary>The source text of <paramref name="key"/>'s value, when the value is not decoded yet and decodes to
@@ -119,7 +158,7 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     internal bool TryPeekSource(string key, out ReadOnlyMemory<char> source)
     {
         int i = IndexOf(key);
-        if (i >= 0) return TryPeekSource(i / 2, out source);
+        if (i >= 0) return TryPeekSource(i, out source);
         source = default;
         return false;
     }
@@ -127,38 +166,47 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     /// <summary>As <see cref="TryPeekSource(string, out ReadOnlyMemory{char})"/>, for the <paramref name="index"/>th field.</summary>
     internal bool TryPeekSource(int index, out ReadOnlyMemory<char> source)
     {
-        if (_slots![index * 2 + 1] is null) return _deferred![index].TryGetSelfDecoding(out source);
+        ref var entry = ref At(index);
+        if (entry.Value is null) return entry.Deferred.TryGetSelfDecoding(out source);
         source = default;
         return false;
     }
 
     /// <summary>The key of the <paramref name="index"/>th field, in insertion order.</summary>
-    internal string KeyAt(int index) => _slots![index * 2];
+    internal string KeyAt(int index) => At(index).Key;
 
     /// <summary>The value of the <paramref name="index"/>th field, decoded and kept if it was deferred.</summary>
-    internal string ValueAt(int index) => _slots![index * 2 + 1] ?? Resolve(index * 2);
+    internal string ValueAt(int index) => At(index).Value ?? Resolve(index);
 
     /// <summary>The value of the <paramref name="index"/>th field, read as <see cref="Peek"/> reads.</summary>
-    internal string PeekAt(int index) => _slots![index * 2 + 1] ?? _deferred![index].Decode();
+    internal string PeekAt(int index)
+    {
+        ref var entry = ref At(index);
+        return entry.Value ?? entry.Deferred.Decode();
+    }
 
     public IEnumerable<string> Keys
     {
         get
         {
-            for (int i = 0; i < _count; i++) yield return _slots![i * 2];
+            for (int i = 0; i < _count; i++) yield return At(i).Key;
         }
     }
 
     private int IndexOf(string key)
     {
-        var slots = _slots;
-        if (slots is null) return -1;
+        var entries = _entries;
+        if (entries is null) return -1;
         if (_index is not null) return _index.TryGetValue(key, out int at) ? at : -1;
-        int end = _count * 2;
-        for (int i = 0; i < end; i += 2)
-            if (ReferenceEquals(slots[i], key)) return i;
-        for (int i = 0; i < end; i += 2)
-            if (string.Equals(slots[i], key, StringComparison.Ordinal)) return i;
+        // One pass: keys are unique, so the first match is the match. Keys are mostly the same interned strings
+        // (CSL variable names), so a reference test decides most; the length test spares the rest a compare.
+        // A writer asks for thirty-odd variables an entry, most of them absent.
+        int from = _offset, end = _offset + _count, length = key.Length;
+        for (int i = from; i < end; i++)
+        {
+            var k = entries[i].Key;
+            if (ReferenceEquals(k, key) || (k.Length == length && string.Equals(k, key, StringComparison.Ordinal))) return i - from;
+        }
         return -1;
     }
 
@@ -170,8 +218,33 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
 
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return new(_slots![i * 2], ValueAt(i));
+        for (int i = 0; i < _count; i++) yield return new(At(i).Key, ValueAt(i));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>
+/// Hands out room for the entries of many <see cref="FieldMap"/>s in shared chunks, for a reader that builds
+/// thousands of references. One arena serves one thread; each map owns the range it was given.
+/// </summary>
+internal sealed class FieldMapArena
+{
+    // 4,096 entries of 40 bytes: one large-object chunk, never moved by the collector.
+    private const int ChunkSize = 4096;
+    private FieldMap.Entry[] _chunk = [];
+    private int _used;
+
+    public (FieldMap.Entry[] Chunk, int Offset) Take(int count)
+    {
+        if (count > ChunkSize / 16) return (new FieldMap.Entry[count], 0);
+        if (_used + count > _chunk.Length)
+        {
+            _chunk = new FieldMap.Entry[ChunkSize];
+            _used = 0;
+        }
+        int at = _used;
+        _used += count;
+        return (_chunk, at);
+    }
 }

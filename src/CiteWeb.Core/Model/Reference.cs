@@ -65,6 +65,18 @@ public sealed class Reference
         }
     }
 
+    /// <summary>The first of <see cref="Creators"/>, or null when there is none: what citation keys and duplicate
+    /// matching need. A name list still in its source form is not split whole for it, and nothing is kept.</summary>
+    public PersonName? FirstCreator
+    {
+        get
+        {
+            foreach (var role in Csl.NameVariables)
+                if (Names.PeekFirst<PersonName>(role) is { } first) return first;
+            return null;
+        }
+    }
+
     public void SetNames(string role, List<PersonName>? names)
     {
         if (names is null || names.Count == 0) Names.Remove(role);

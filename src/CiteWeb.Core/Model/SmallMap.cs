@@ -6,18 +6,29 @@ namespace CiteWeb.Core.Model;
 /// <summary>
 /// An insertion-ordered map from a few ordinal string keys to values, for a reference's names and dates. A
 /// reference has one to three of each, where a Dictionary costs hundreds of bytes and a linear scan over a
-/// small array is faster; nothing is allocated until the first value is set. Same API as a Dictionary.
+/// small array is faster; each pair is one entry of one array, allocated on the first set, or taken from a chunk
+/// shared with other maps (<see cref="SmallMapArena{T}"/>) by a reader that builds many. Same API as a Dictionary.
 /// A reader may store a value deferred (<see cref="SetDeferred"/>), decoded from the source when first read.
 /// </summary>
 public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
 {
-    private string[]? _keys;
-    private T[]? _values;
-    // A null value with a deferred entry at the same index is a value not decoded yet.
-    private Deferred<T>[]? _deferred;
+    /// <summary>One pair. A null value with a deferred value set is a value not decoded yet.</summary>
+    internal struct Entry
+    {
+        public string Key;
+        public T? Value;
+        public Deferred<T> Deferred;
+    }
+
+    // This map's entries are _entries[_offset .. _offset + _count), with room up to _offset + _capacity.
+    private Entry[]? _entries;
+    private int _offset;
+    private int _capacity;
     private int _count;
 
     public int Count => _count;
+
+    private ref Entry At(int i) => ref _entries![_offset + i];
 
     public T this[string key]
     {
@@ -25,7 +36,13 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
         set
         {
             int i = IndexOf(key);
-            if (i >= 0) { _values![i] = value; return; }
+            if (i >= 0)
+            {
+                ref var entry = ref At(i);
+                entry.Value = value;
+                entry.Deferred = default;
+                return;
+            }
             Add(key, value);
         }
     }
@@ -36,33 +53,45 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
         int i = IndexOf(key);
         if (i < 0)
         {
-            Add(key, null!);
+            Add(key, null);
             i = _count - 1;
         }
-        _values![i] = null!;
-        _deferred ??= new Deferred<T>[_keys!.Length];
-        _deferred[i] = value;
+        ref var entry = ref At(i);
+        entry.Value = null;
+        entry.Deferred = value;
     }
 
-    private void Add(string key, T value)
+    /// <summary>Takes room for <paramref name="count"/> pairs from <paramref name="arena"/>, for a map with none yet.</summary>
+    internal void Reserve(int count, SmallMapArena<T> arena)
     {
-        if (_keys is null || _count == _keys.Length)
+        if (_entries is not null || count <= 0) return;
+        (_entries, _offset) = arena.Take(count);
+        _capacity = count;
+    }
+
+    private void Add(string key, T? value)
+    {
+        if (_entries is null || _count == _capacity)
         {
-            int size = _keys is null ? 2 : _keys.Length * 2;
-            Array.Resize(ref _keys, size);
-            Array.Resize(ref _values, size);
-            if (_deferred is not null) Array.Resize(ref _deferred, size);
+            var entries = new Entry[_entries is null ? 2 : _capacity * 2];
+            if (_entries is not null) Array.Copy(_entries, _offset, entries, 0, _count);
+            _entries = entries;
+            _offset = 0;
+            _capacity = entries.Length;
         }
-        _keys[_count] = key;
-        _values![_count++] = value;
+        ref var entry = ref At(_count++);
+        entry.Key = key;
+        entry.Value = value;
+        entry.Deferred = default;
     }
 
     private T ValueAt(int i)
     {
-        var value = _values![i];
+        ref var entry = ref At(i);
+        var value = entry.Value;
         if (value is not null) return value;
-        var decoded = _deferred![i].Decode();
-        return Interlocked.CompareExchange(ref _values[i], decoded, null) ?? decoded;
+        var decoded = entry.Deferred.Decode();
+        return Interlocked.CompareExchange(ref entry.Value, decoded, null) ?? decoded;
     }
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out T value)
@@ -79,7 +108,26 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
     internal T? Peek(string key)
     {
         int i = IndexOf(key);
-        return i < 0 ? null : _values![i] ?? _deferred![i].Decode();
+        if (i < 0) return null;
+        ref var entry = ref At(i);
+        return entry.Value ?? entry.Deferred.Decode();
+    }
+
+    /// <summary>The first item of <paramref name="key"/>'s value, a list, or null when the key is not set or its list
+    /// is empty. Read as <see cref="Peek"/> reads, and a deferred list whose codec can decode its first item alone
+    /// (a name list) is not decoded whole.</summary>
+    internal TItem? PeekFirst<TItem>(string key) where TItem : class
+    {
+        int i = IndexOf(key);
+        if (i < 0) return null;
+        ref var entry = ref At(i);
+        var value = entry.Value;
+        if (value is null)
+        {
+            if (entry.Deferred.TryDecodeFirst(out var first)) return (TItem?)first;
+            value = entry.Deferred.Decode();
+        }
+        return value is IReadOnlyList<TItem> { Count: > 0 } list ? list[0] : null;
     }
 
     public bool TryAdd(string key, T value)
@@ -93,17 +141,20 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
     {
         int i = IndexOf(key);
         if (i < 0) return false;
-        Array.Copy(_keys!, i + 1, _keys!, i, _count - i - 1);
-        Array.Copy(_values!, i + 1, _values!, i, _count - i - 1);
-        if (_deferred is not null) Array.Copy(_deferred, i + 1, _deferred, i, _count - i - 1);
+        Array.Copy(_entries!, _offset + i + 1, _entries!, _offset + i, _count - i - 1);
         _count--;
-        _keys![_count] = null!;
-        _values![_count] = null!;
-        if (_deferred is not null) _deferred[_count] = default;
+        At(_count) = default;
         return true;
     }
 
-    public IEnumerable<string> Keys => _keys is null ? [] : _keys.Take(_count);
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            for (int i = 0; i < _count; i++) yield return At(i).Key;
+        }
+    }
+
     public IEnumerable<T> Values
     {
         get
@@ -114,17 +165,42 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
 
     private int IndexOf(string key)
     {
-        var keys = _keys;
-        if (keys is null) return -1;
+        var entries = _entries;
+        if (entries is null) return -1;
         for (int i = 0; i < _count; i++)
-            if (ReferenceEquals(keys[i], key) || string.Equals(keys[i], key, StringComparison.Ordinal)) return i;
+        {
+            var k = entries[_offset + i].Key;
+            if (ReferenceEquals(k, key) || string.Equals(k, key, StringComparison.Ordinal)) return i;
+        }
         return -1;
     }
 
     public IEnumerator<KeyValuePair<string, T>> GetEnumerator()
     {
-        for (int i = 0; i < _count; i++) yield return new(_keys![i], ValueAt(i));
+        for (int i = 0; i < _count; i++) yield return new(At(i).Key, ValueAt(i));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>Hands out room for the pairs of many <see cref="SmallMap{T}"/>s in shared chunks (see
+/// <see cref="FieldMapArena"/>). One arena serves one thread; each map owns the range it was given.</summary>
+internal sealed class SmallMapArena<T> where T : class
+{
+    private const int ChunkSize = 2048;
+    private SmallMap<T>.Entry[] _chunk = [];
+    private int _used;
+
+    public (SmallMap<T>.Entry[] Chunk, int Offset) Take(int count)
+    {
+        if (count > ChunkSize / 16) return (new SmallMap<T>.Entry[count], 0);
+        if (_used + count > _chunk.Length)
+        {
+            _chunk = new SmallMap<T>.Entry[ChunkSize];
+            _used = 0;
+        }
+        int at = _used;
+        _used += count;
+        return (_chunk, at);
+    }
 }

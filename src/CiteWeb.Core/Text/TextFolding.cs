@@ -36,6 +36,12 @@ public static class TextFolding
         int length = 0;
         foreach (char original in plain)
         {
+            if (original < 128)
+            {
+                // ASCII folds to itself: most text, taken without the general path.
+                if (char.IsAsciiLetterOrDigit(original)) destination[length++] = char.ToLowerInvariant(original);
+                continue;
+            }
             foreach (char c in folded[..Fold(original, folded)])
                 if (char.IsAsciiLetterOrDigit(c)) destination[length++] = char.ToLowerInvariant(c);
         }
@@ -52,22 +58,26 @@ public static class TextFolding
         bool space = false;
         foreach (char original in plain)
         {
-            foreach (char f in folded[..Fold(original, folded)])
-            {
-                char c = char.ToLowerInvariant(f);
-                if (char.IsAsciiLetterOrDigit(c))
-                {
-                    if (space && length > 0) buffer[length++] = ' ';
-                    buffer[length++] = c;
-                    space = false;
-                }
-                else space = true;
-            }
+            // ASCII folds to itself: most text, taken without the general path.
+            if (original < 128) PutTitleChar(original, buffer, ref length, ref space);
+            else foreach (char f in folded[..Fold(original, folded)]) PutTitleChar(f, buffer, ref length, ref space);
         }
         ReadOnlySpan<char> s = buffer[..length];
         foreach (var article in (ReadOnlySpan<string>)["the ", "a ", "an "])
             if (s.StartsWith(article, StringComparison.Ordinal)) return new string(s[article.Length..]);
         return new string(s);
+    }
+
+    private static void PutTitleChar(char folded, Span<char> buffer, ref int length, ref bool space)
+    {
+        char c = char.ToLowerInvariant(folded);
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            if (space && length > 0) buffer[length++] = ' ';
+            buffer[length++] = c;
+            space = false;
+        }
+        else space = true;
     }
 
     private const int MaxFold = 2;

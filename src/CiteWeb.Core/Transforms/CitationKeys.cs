@@ -31,7 +31,7 @@ public sealed class CitationKeys : ITransform
         ParallelSlices.For(references.Count, i =>
         {
             var r = references[i];
-            keys[i] = r.Creators.Count == 0 && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r);
+            keys[i] = r.FirstCreator is null && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r);
         });
         var seen = new HashSet<string>(keys.Length, StringComparer.Ordinal);
         var groups = new HashSet<string>(StringComparer.Ordinal);
@@ -59,8 +59,8 @@ public sealed class CitationKeys : ITransform
 
     public static string Key(Reference r)
     {
-        var creators = r.Creators;
-        string author = creators.Count == 0 ? "" : TextFolding.KeyPart(creators[0].Literal is { } lit ? FirstWord(lit) : creators[0].Family ?? creators[0].Given ?? "");
+        var creator = r.FirstCreator;
+        string author = creator is null ? "" : TextFolding.KeyPart(creator.Literal is { } lit ? FirstWord(lit) : creator.Family ?? creator.Given ?? "");
         if (author.Length == 0) author = "anon";
         string year = r.Issued?.Year is int y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "nd";
         ReadOnlySpan<char> title = RichText.ToPlain(r.Title ?? "");

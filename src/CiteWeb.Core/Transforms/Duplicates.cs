@@ -51,10 +51,10 @@ public sealed class Duplicates : ITransform
     public static IEnumerable<string> MatchKeys(Reference r)
     {
         if (r.Doi is { Length: > 0 } doi) yield return "doi:" + doi.ToLowerInvariant();
-        var creators = r.Creators;
+        var creator = r.FirstCreator;
         var title = TextFolding.NormaliseTitle(r.Title ?? "");
         if (title.Length == 0) yield break;
-        var family = creators.Count == 0 ? "" : TextFolding.KeyPart(creators[0].Literal ?? creators[0].Family ?? "");
+        var family = creator is null ? "" : TextFolding.KeyPart(creator.Literal ?? creator.Family ?? "");
         yield return $"work:{family}|{r.Issued?.Year}|{title}";
     }
 }

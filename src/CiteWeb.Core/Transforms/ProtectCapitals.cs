@@ -91,6 +91,7 @@ public sealed class ProtectCapitals : ITransform
         return false;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is '<' or '$' or ':' or ',' or ';' or '(' or ')' or '"' or '“' or '”' or '?' or '!' or '/' or '.';
 
     internal static bool NeedsProtection(ReadOnlySpan<char> word)

@@ -24,7 +24,9 @@ public sealed class Whitespace : ITransform
     {
         List<(string Name, string Value, string Clean)>? dirty = null;
         // A value that decodes to its own source text (a page range, a plain title) is checked in the source and
-        // stays undecoded, so the writer can copy it from there; any other is decoded here, once, and kept.
+        // stays undecoded, so the writer can copy it from there; any other is decoded here, once, and kept. (Reading
+        // it for this check only, FieldMap.Peek, was tried: the writer then decodes it again, which cost more
+        // CPU than keeping the strings — leaves the collector copies but never traces — saves.)
         for (int i = 0; i < map.Count; i++)
         {
             if (map.TryPeekSource(i, out var source) && IsCollapsed(source.Span)) continue;

@@ -63,4 +63,21 @@ public sealed class WriterTests
         r.SetNames(Core.Model.Csl.Author, [new Core.Model.PersonName { Family = "de la Fuente", Given = "Maria" }]);
         Assert.Contains("author = {{de la Fuente}, Maria}", BibTexWriter.Write([r]));
     }
+
+    // A long list is formatted on several cores in chunks; what is written must not show it: every entry exactly as
+    // it is written alone, in input order, one blank line apart, after the preambles.
+    [Fact]
+    public void A_long_list_is_written_entry_by_entry_in_order()
+    {
+        var bib = new System.Text.StringBuilder();
+        for (int i = 0; i < 3000; i++)
+            bib.Append($"@article{{k{i}, author = {{D{i}, Ana and van Dijck, Jos\\'e}}, title = {{On {{AI}} part {i}}}, journal = {{J \\& S}}, year = {1900 + i % 120}, pages = {{{i}--{i + 9}}}}}\n");
+        var references = BibTexReader.Parse(bib.ToString(), "long.bib").References;
+        Assert.Equal(3000, references.Count);
+        var expected = new System.Text.StringBuilder("@preamble{ {\\noop} }\n");
+        foreach (var r in references) expected.Append('\n').Append(BibTexWriter.Write([r]));
+        var written = BibTexWriter.Write(references, preambles: ["\\noop"]);
+        Assert.Equal(expected.ToString(), written);
+        Assert.Contains("@article{k2999,\n  author  = {D2999, Ana and van Dijck, José},", written);
+    }
 }

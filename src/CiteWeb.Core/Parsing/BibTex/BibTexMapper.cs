@@ -11,6 +11,11 @@ namespace CiteWeb.Core.Parsing.BibTex;
 /// </summary>
 internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> diagnostics)
 {
+    // Room for the references' maps, shared by the references this mapper builds (see FieldMapArena).
+    private readonly FieldMapArena _fields = new();
+    private readonly SmallMapArena<List<PersonName>> _names = new();
+    private readonly SmallMapArena<PartialDate> _dates = new();
+
     public Reference Map(RawEntry e)
     {
         if (!BibTexVocabulary.TypeToCsl.TryGetValue(e.Type, out var cslType))
@@ -23,14 +28,17 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             Source = lines.At(e.Start, e.End - e.Start),
             RawText = text.AsMemory(e.Start, Math.Max(0, e.End - e.Start)),
         };
+        r.Custom.EnsureCapacity(2, _fields);
         r.Custom["entrytype"] = e.Type;
 
         string? year = null, month = null, day = null;
         string? organization = null, institution = null, howPublished = null;
         string? eprint = null, eprintType = null;
         int dateField = -1;
-        r.Fields.EnsureCapacity(e.FieldCount);
         int fieldCount = e.FieldCount;
+        r.Fields.EnsureCapacity(fieldCount, _fields);
+        r.Names.Reserve(1, _names);
+        r.Dates.Reserve(1, _dates);
         for (int index = 0; index < fieldCount; index++)
         {
             var f = e.Field(index);
@@ -241,7 +249,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself);
     private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
     private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
-    private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse);
+    private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
 
     /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
     private static readonly Dictionary<string, (string Variable, SliceCodec<string> Decoder)> Direct = new(StringComparer.Ordinal)

@@ -93,19 +93,37 @@ public static class BibTexNames
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '~';
+
+    /// <summary>The first name of the list <paramref name="value"/> parses to, or null when it has none: the same
+    /// as <c>Parse(value)[0]</c>, without splitting the names after it.</summary>
+    internal static PersonName? ParseFirst(ReadOnlySpan<char> value)
+    {
+        var split = new NameSplitter(value);
+        while (split.Next(out var raw))
+            if (ReadName(raw, out _) is { } name) return name;
+        return null;
+    }
 
     /// <summary>Adds one name; false when it was empty or ended in a stray comma.</summary>
     private static bool AddName(List<PersonName> names, ReadOnlySpan<char> raw)
     {
-        raw = raw.Trim(" \t\r\n~");
-        bool clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
-        raw = raw.Trim(" \t\r\n~,");
-        if (raw.IsEmpty) return false;
-        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) { names.Add(PersonName.Others); return clean; }
-        var name = ParseOne(raw);
+        var name = ReadName(raw, out bool clean);
         if (name is not null) names.Add(name);
         return clean && name is not null;
+    }
+
+    /// <summary>One name of a list, or null when it holds none; <paramref name="clean"/> is false when it was
+    /// empty or had a stray comma at an end.</summary>
+    private static PersonName? ReadName(ReadOnlySpan<char> raw, out bool clean)
+    {
+        raw = raw.Trim(" \t\r\n~");
+        clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
+        raw = raw.Trim(" \t\r\n~,");
+        if (raw.IsEmpty) return null;
+        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) return PersonName.Others;
+        return ParseOne(raw);
     }
 
     /// <summary>Parses one name (no "and"); null when it holds no text.</summary>
@@ -119,11 +137,13 @@ public static class BibTexNames
             return literal.Length == 0 ? null : new PersonName { Literal = literal };
         }
 
-        // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins.
-        int[] rented = ArrayPool<int>.Shared.Rent(Math.Min(raw.Length, 4096) * 2 + 8);
+        // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins. Most
+        // names are short: their tokens fit on the stack, and the pool (a thread-local look-up) is for long ones.
+        int size = Math.Min(raw.Length, 4096) * 2 + 8;
+        int[]? rented = size <= 136 ? null : ArrayPool<int>.Shared.Rent(size);
         try
         {
-            Span<int> tokens = rented;
+            Span<int> tokens = rented ?? stackalloc int[136];
             Span<int> commas = stackalloc int[2];
             int count = 0, commaCount = 0, depth = 0, tokenStart = -1;
             int maxTokens = tokens.Length / 2;
@@ -157,7 +177,7 @@ public static class BibTexNames
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(rented);
+            if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
     }
 
