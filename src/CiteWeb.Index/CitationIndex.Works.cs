@@ -55,11 +55,14 @@ public sealed partial class CitationIndex
         var clusters = WorkClusterer.Cluster(data.Select(d => d.Features).ToList());
 
         writer.DeleteDocuments(new Term(F.Kind, F.KindWork));
+        writer.DeleteDocuments(new Term(F.Kind, F.KindVariants));
         int yearsDiffer = 0;
         foreach (var cluster in clusters)
         {
             if (cluster.YearsDiffer) yearsDiffer++;
-            writer.AddDocument(WorkDocument(cluster, cluster.Members.Select(i => (bibs[i], data[i])).ToList()));
+            var (work, variants) = WorkDocument(cluster, cluster.Members.Select(i => (bibs[i], data[i])).ToList());
+            writer.AddDocument(work);
+            if (variants is not null) writer.AddDocument(variants);
         }
         writer.SetCommitData(new Dictionary<string, string> { [F.WorksStale] = "false" });
         writer.Commit();
@@ -69,7 +72,8 @@ public sealed partial class CitationIndex
         return new WorkStats(data.Count, clusters.Count, yearsDiffer);
     }
 
-    private static Document WorkDocument(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members)
+    /// <summary>The work document of <paramref name="cluster"/>, and the document of its variants when it has more than one.</summary>
+    private static (Document Work, Document? Variants) WorkDocument(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members)
     {
         // The representative: the most frequent title (then the longest: a full title beats its short form),
         // and the author list of the variant with most names. Chosen from the set, so independent of order.
@@ -99,7 +103,8 @@ public sealed partial class CitationIndex
         if (rep.Container is { } c) doc.Add(new StoredField(F.Container, c));
         if (rep.Publisher is { } p) doc.Add(new StoredField(F.Publisher, p));
         doc.Add(new StoredField(F.Type, rep.Type));
-        foreach (var b in citedBy) doc.Add(new StringField(F.CitedBy, b, Field.Store.YES));
+        foreach (var b in citedBy) doc.Add(new StringField(F.CitedBy, b, Field.Store.NO));
+        doc.Add(new StoredField(F.CitedByIds, JsonSerializer.Serialize(citedBy, IndexJson.Default.ListString)));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Text(string field, string? value)
@@ -123,8 +128,13 @@ public sealed partial class CitationIndex
         foreach (var yy in years) doc.Add(new Int32Field(F.Year, yy, Field.Store.NO));
         var variants = members.Select(m => new WorkVariant(m.Bib, m.Data.Key, m.Data.Title, string.Join("; ", m.Data.Authors), m.Data.Year, m.Data.Type))
             .OrderBy(v => v.Bibliography, StringComparer.Ordinal).ThenBy(v => v.Key, StringComparer.Ordinal).ToList();
-        if (variants.Count > 1) doc.Add(new StoredField(F.Variants, JsonSerializer.Serialize(variants, IndexJson.Default.ListWorkVariant)));
-        return doc;
+        if (variants.Count < 2) return (doc, null);
+        return (doc, new Document
+        {
+            new StringField(F.Kind, F.KindVariants, Field.Store.NO),
+            new StringField(F.VariantsOf, cluster.Id, Field.Store.YES),
+            new StoredField(F.Variants, JsonSerializer.Serialize(variants, IndexJson.Default.ListWorkVariant)),
+        });
     }
 
     /// <summary>Collects every matching document id (in index order), without scores.</summary>
