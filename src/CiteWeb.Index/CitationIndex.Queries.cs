@@ -121,20 +121,39 @@ public sealed partial class CitationIndex
     /// <summary>
     /// Works co-cited with <paramref name="target"/>, counted straight from the index: for each bibliography citing
     /// the target, one counter per work it cites, taken from <see cref="CitingTable"/> (the works'
-    /// <see cref="IndexFields.CitedBy"/> postings turned around once per reader, with each work's c_j). Only the rows
-    /// that can be shown are ranked and read: a bounded heap finds the count and strength of the last row shown, and
-    /// only the rows at or above it are sorted by label and id. The strengths are <see cref="CoCitation"/>'s, so the
-    /// numbers equal the in-memory engine's.
+    /// <see cref="IndexFields.CitedBy"/> postings turned around once per reader, with each work's c_j), or, for a work
+    /// cited by few bibliographies asked before the table exists, from those bibliographies' postings alone. With the
+    /// table only the rows that can be shown are read and sorted. The strengths are <see cref="CoCitation"/>'s and the
+    /// order is <see cref="CoCitation.Rank"/>'s, so the rows equal the in-memory engine's.
     /// </summary>
     public CoCitationResult CoCite(WorkRecord target, CoCitationOptions options)
     {
         var reader = Reader;
-        var table = CitingTable(reader);
+        var names = new WorkNames(reader);
+        bool tabled = _citing is { } cached && ReferenceEquals(cached.Reader, reader);
+        var rows = tabled || target.CitedBy.Count > DirectCountLimit
+            ? CountFromTable(reader, CitingTable(reader), target, options, names)
+            : CountDirectly(reader, target, options, names);
+        return new CoCitationResult(target.Id, target.Label, target.CitedBy.Count, CoCitation.Rank(rows, options.Top), TargetStatus.Found, []);
+    }
+
+    /// <summary>Up to this many citing bibliographies, a co-citation asked before the <see cref="CitingTable"/> exists
+    /// is counted from the <see cref="IndexFields.CitedBy"/> postings of those bibliographies alone (a term seek each
+    /// per segment), so a process answering one query about a rarely cited work does not build the whole table.</summary>
+    internal int DirectCountLimit { get; set; } = 1000;
+
+    /// <summary>The rows that can be shown, counted with the table: a bounded heap finds the count and strength of the
+    /// last row shown, then every row at or above it is read (the rows tied with it too: <see cref="CoCitation.Rank"/>
+    /// orders ties by label, then id, as the in-memory engine does).</summary>
+    private List<RankedItem> CountFromTable(DirectoryReader reader, CitingIndex table, WorkRecord target, CoCitationOptions options, WorkNames names)
+    {
         int n = BibliographyCount();
         int ci = target.CitedBy.Count;
         int works = table.Docs.Length;
-        int targetOrdinal = table.OrdinalOf(reader, target.Id);
+        int targetOrdinal = TargetDoc(reader, target.Id) is int targetDoc and >= 0 ? Array.BinarySearch(table.Docs, targetDoc) : -1;
         int min = Math.Max(1, options.Min);
+        int take = options.Top is int t && t >= 0 ? t : int.MaxValue;
+        if (take == 0) return [];
         var counts = ArrayPool<int>.Shared.Rent(Math.Max(1, works));
         try
         {
@@ -145,8 +164,6 @@ public sealed partial class CitationIndex
             if (targetOrdinal >= 0) counts[targetOrdinal] = 0;
 
             // The (count, strength) of the last row shown: the smallest of the best `take` rows.
-            int take = options.Top is int t && t >= 0 ? t : int.MaxValue;
-            if (take == 0) return new CoCitationResult(target.Id, target.Label, ci, [], TargetStatus.Found, []);
             var best = new PriorityQueue<int, (int Count, double Strength)>(Math.Min(take, 1024), RowKey.Ascending);
             int candidates = 0;
             for (int w = 0; w < works; w++)
@@ -161,34 +178,15 @@ public sealed partial class CitationIndex
             }
             (int Count, double Strength) cut = take == int.MaxValue || candidates <= take ? (min, double.NegativeInfinity) : PeekKey(best);
 
-            // Every row at or above the cut (the rows tied with the last one shown too: ties are broken by label,
-            // then id, as the in-memory engine does); labels and ids come from doc values, no stored document is loaded.
-            var leaves = reader.Leaves;
-            var labels = new BinaryDocValues?[leaves.Count];
-            var ids = new BinaryDocValues?[leaves.Count];
-            foreach (var leaf in leaves)
-            {
-                labels[leaf.Ord] = leaf.AtomicReader.GetBinaryDocValues(WorkLabelValues);
-                ids[leaf.Ord] = leaf.AtomicReader.GetBinaryDocValues(WorkIdValues);
-            }
-            var bytes = new BytesRef();
-            string Read(BinaryDocValues?[] values, int doc)
-            {
-                int i = ReaderUtil.SubIndex(doc, leaves);
-                values[i]!.Get(doc - leaves[i].DocBase, bytes);
-                return bytes.Utf8ToString();
-            }
             var items = new List<RankedItem>();
             for (int w = 0; w < works; w++)
             {
                 int c = counts[w];
                 if (c < min || c < cut.Count) continue;
                 double strength = CoCitation.Strength(options.Measure, c, ci, table.Citations[w], n);
-                if (RowKey.Ascending.Compare((c, strength), cut) < 0) continue;
-                int doc = table.Docs[w];
-                items.Add(new RankedItem(Read(ids, doc), Read(labels, doc), c, strength));
+                if (RowKey.Ascending.Compare((c, strength), cut) >= 0) items.Add(names.Item(table.Docs[w], c, strength));
             }
-            return new CoCitationResult(target.Id, target.Label, ci, CoCitation.Rank(items, options.Top), TargetStatus.Found, []);
+            return items;
         }
         finally
         {
@@ -197,6 +195,81 @@ public sealed partial class CitationIndex
 
         static (int Count, double Strength) PeekKey(PriorityQueue<int, (int Count, double Strength)> queue) =>
             queue.TryPeek(out _, out var key) ? key : default;
+    }
+
+    /// <summary>Every row, counted from the postings of the target's citing bibliographies (few: see <see cref="DirectCountLimit"/>).</summary>
+    private List<RankedItem> CountDirectly(DirectoryReader reader, WorkRecord target, CoCitationOptions options, WorkNames names)
+    {
+        var counts = new Dictionary<int, int>();
+        var bibs = target.CitedBy.Select(b => new BytesRef(b)).ToList();
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var terms = atomic.GetTerms(F.CitedBy)?.GetEnumerator();
+            if (terms is null) continue;
+            DocsEnum? postings = null;
+            foreach (var b in bibs)
+            {
+                if (!terms.SeekExact(b)) continue;
+                postings = terms.Docs(atomic.LiveDocs, postings, DocsFlags.NONE);
+                int doc;
+                while ((doc = postings.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+                    counts[leaf.DocBase + doc] = counts.GetValueOrDefault(leaf.DocBase + doc) + 1;
+            }
+        }
+        counts.Remove(TargetDoc(reader, target.Id));
+        int n = BibliographyCount();
+        int ci = target.CitedBy.Count;
+        int min = Math.Max(1, options.Min);
+        var citations = reader.Leaves.Select(l => l.AtomicReader.GetNumericDocValues(F.Citations)).ToArray();
+        var items = new List<RankedItem>();
+        foreach (var (doc, c) in counts)
+        {
+            if (c < min) continue;
+            int leaf = ReaderUtil.SubIndex(doc, reader.Leaves);
+            int cj = (int)(citations[leaf]?.Get(doc - reader.Leaves[leaf].DocBase) ?? 0);
+            items.Add(names.Item(doc, c, CoCitation.Strength(options.Measure, c, ci, cj, n)));
+        }
+        return items;
+    }
+
+    /// <summary>The live document of the work with this id, or -1.</summary>
+    private static int TargetDoc(DirectoryReader reader, string workId)
+    {
+        var term = new BytesRef(workId);
+        foreach (var leaf in reader.Leaves)
+        {
+            var atomic = leaf.AtomicReader;
+            var terms = atomic.GetTerms(F.Work)?.GetEnumerator();
+            if (terms is null || !terms.SeekExact(term)) continue;
+            int doc = terms.Docs(atomic.LiveDocs, null, DocsFlags.NONE).NextDoc();
+            if (doc != DocIdSetIterator.NO_MORE_DOCS) return leaf.DocBase + doc;
+        }
+        return -1;
+    }
+
+    /// <summary>Work ids and labels from doc values (no stored document is loaded).</summary>
+    private sealed class WorkNames
+    {
+        private readonly IList<AtomicReaderContext> _leaves;
+        private readonly BinaryDocValues?[] _ids, _labels;
+        private readonly BytesRef _bytes = new();
+
+        public WorkNames(DirectoryReader reader)
+        {
+            _leaves = reader.Leaves;
+            _ids = [.. _leaves.Select(l => l.AtomicReader.GetBinaryDocValues(WorkIdValues))];
+            _labels = [.. _leaves.Select(l => l.AtomicReader.GetBinaryDocValues(WorkLabelValues))];
+        }
+
+        public RankedItem Item(int doc, int count, double strength) => new(Read(_ids, doc), Read(_labels, doc), count, strength);
+
+        private string Read(BinaryDocValues?[] values, int doc)
+        {
+            int i = ReaderUtil.SubIndex(doc, _leaves);
+            values[i]!.Get(doc - _leaves[i].DocBase, _bytes);
+            return _bytes.Utf8ToString();
+        }
     }
 
     /// <summary>Orders co-citation rows by count, then strength (ascending: the heap's root is the weakest row kept).</summary>
@@ -216,28 +289,7 @@ public sealed partial class CitationIndex
     /// compressed rows: bibliography <c>Rows[id]</c> cites <c>Works[Start[row] .. Start[row + 1]]</c>.
     /// <see cref="Citations"/> is each work's c_j from its doc values.
     /// </summary>
-    private sealed record CitingIndex(IndexReader Reader, int[] Docs, int[] Citations, Dictionary<string, int> Rows, int[] Start, int[] Works)
-    {
-        /// <summary>The ordinal of the work with this id, or -1.</summary>
-        public int OrdinalOf(DirectoryReader reader, string workId)
-        {
-            var term = new BytesRef(workId);
-            foreach (var leaf in reader.Leaves)
-            {
-                var atomic = leaf.AtomicReader;
-                var terms = atomic.GetTerms(F.Work)?.GetEnumerator();
-                if (terms is null || !terms.SeekExact(term)) continue;
-                var d = terms.Docs(atomic.LiveDocs, null, DocsFlags.NONE);
-                int doc = d.NextDoc();
-                if (doc != DocIdSetIterator.NO_MORE_DOCS)
-                {
-                    int ordinal = Array.BinarySearch(Docs, leaf.DocBase + doc);
-                    if (ordinal >= 0) return ordinal;
-                }
-            }
-            return -1;
-        }
-    }
+    private sealed record CitingIndex(IndexReader Reader, int[] Docs, int[] Citations, Dictionary<string, int> Rows, int[] Start, int[] Works);
 
     private CitingIndex? _citing;
 
