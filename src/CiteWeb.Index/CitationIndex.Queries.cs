@@ -355,7 +355,27 @@ public sealed partial class CitationIndex
     }
 
     /// <summary>The number of bibliographies in the index.</summary>
-    public int BibliographyCount() => Reader.DocFreq(new Term(F.Kind, F.KindBibliography));
+    /// <remarks>Counted over the live documents: a term's document frequency still counts the documents of a
+    /// bibliography indexed again until their segment is merged away, which made N (and so association strength)
+    /// depend on the index's history. Kept per reader.</remarks>
+    public int BibliographyCount()
+    {
+        var reader = Reader;
+        if (_bibliographyCount is { } cached && ReferenceEquals(cached.Reader, reader)) return cached.Count;
+        int count = 0;
+        var term = new BytesRef(F.KindBibliography);
+        foreach (var leaf in reader.Leaves)
+        {
+            var kinds = leaf.AtomicReader.GetTerms(F.Kind)?.GetEnumerator();
+            if (kinds is null || !kinds.SeekExact(term)) continue;
+            var postings = kinds.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.NONE);
+            while (postings.NextDoc() != DocIdSetIterator.NO_MORE_DOCS) count++;
+        }
+        _bibliographyCount = (reader, count);
+        return count;
+    }
+
+    private (IndexReader Reader, int Count)? _bibliographyCount;
 
     public IReadOnlyList<BibliographyRecord> Bibliographies()
     {

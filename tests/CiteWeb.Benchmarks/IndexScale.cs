@@ -11,7 +11,9 @@ namespace CiteWeb.Benchmarks;
 /// <see cref="SyntheticCitations"/>) with the library the CLI uses, then times co-citation and search queries.
 /// Prints indexing wall and CPU time (batches + work rebuild), the load average, peak working set, and median / p95 query times.
 /// With <c>--reuse</c> an index already built in DIR by an earlier run is opened instead (no indexing figures), so
-/// query changes can be timed without re-indexing; <c>--slowest N</c> lists the N slowest queries of each kind.
+/// query changes can be timed without re-indexing; <c>--slowest N</c> lists the N slowest queries of each kind;
+/// <c>--again N</c> then indexes the first N bibliographies again, N/2 unchanged and N/2 citing one work more, and
+/// times that second run (a batch and the work rebuild, which writes only the works whose members changed).
 /// </summary>
 public static class IndexScale
 {
@@ -20,7 +22,10 @@ public static class IndexScale
         bool reuse = argv.Contains("--reuse");
         int slowestAt = Array.IndexOf(argv, "--slowest");
         int slowest = slowestAt > 0 ? int.Parse(argv[slowestAt + 1], CultureInfo.InvariantCulture) : 0;
-        var args = argv.Where((a, i) => a != "--reuse" && (slowestAt < 0 || (i != slowestAt && i != slowestAt + 1))).ToArray();
+        int againAt = Array.IndexOf(argv, "--again");
+        int again = againAt > 0 ? int.Parse(argv[againAt + 1], CultureInfo.InvariantCulture) : 0;
+        var args = argv.Where((a, i) => a != "--reuse" && (slowestAt < 0 || (i != slowestAt && i != slowestAt + 1))
+            && (againAt < 0 || (i != againAt && i != againAt + 1))).ToArray();
         int bibliographies = int.Parse(args[1], CultureInfo.InvariantCulture);
         int perBib = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 40;
         var dir = args.Length > 3 ? args[3] : Path.Combine(Path.GetTempPath(), "citeweb-scale-" + bibliographies);
@@ -70,7 +75,25 @@ public static class IndexScale
             $"index {total.TotalSeconds:F1} s (batches {added.TotalSeconds:F1} s, works {(total - added).TotalSeconds:F1} s); " +
             $"CPU {cpuTotal.TotalSeconds:F1} s (batches {cpuAdded.TotalSeconds:F1} s, works {(cpuTotal - cpuAdded).TotalSeconds:F1} s; includes the generator thread); load {Load()}; peak working set {peak / (1024 * 1024)} MB, {size / (1024 * 1024)} MB on disk"));
         Query(index, corpus, dir, slowest);
+        if (again > 0) Again(index, corpus, again, perBib);
         return 0;
+    }
+
+    /// <summary>A second run over the first <paramref name="count"/> bibliographies: half unchanged, half citing one
+    /// more work each (so some works gain a citing bibliography and the rest stay as they were).</summary>
+    private static void Again(CitationIndex index, SyntheticCitations corpus, int count, int perBib)
+    {
+        var inputs = Enumerable.Range(0, count).Select(b => corpus.Bibliography(b, b % 2 == 0 ? perBib : perBib + 1)).ToList();
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        index.AddBatch(inputs);
+        var batch = clock.Elapsed;
+        var stats = index.RebuildWorks();
+        process.Refresh();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"again: {count} bibliographies indexed again ({count / 2} with one reference more): {clock.Elapsed.TotalSeconds:F1} s (batch {batch.TotalSeconds:F1} s, works {(clock.Elapsed - batch).TotalSeconds:F1} s), " +
+            $"CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s; {stats.Written} of {stats.Works} works written; load {Load()}"));
     }
 
     /// <summary>Times the co-citation and search queries: the first of each kind (cold: it opens the reader and
