@@ -3,6 +3,8 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using F = CiteWeb.Index.IndexFields;
 
@@ -68,12 +70,13 @@ public sealed partial class CitationIndex
         }
         int yearsDiffer = 0, written = 0;
         var formed = new HashSet<string>(StringComparer.Ordinal);
+        var hashBuffer = new ArrayBufferWriter<byte>();
         foreach (var cluster in clusters)
         {
             if (cluster.YearsDiffer) yearsDiffer++;
             formed.Add(cluster.Id);
             var members = cluster.Members.Select(i => (bibs[i], data[i])).ToList();
-            var hash = WorkHash(cluster, members);
+            var hash = WorkHash(cluster, members, hashBuffer);
             if (existing is not null && existing.TryGetValue(cluster.Id, out var old))
             {
                 if (old == hash) continue;
@@ -102,24 +105,25 @@ public sealed partial class CitationIndex
     }
 
     /// <summary>The hash of everything a work's documents are made from: the layout of those documents, the cluster's
-    /// id and whether its years differ, and each member's bibliography and reference data, in order.</summary>
-    private static string WorkHash(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members)
+    /// id and whether its years differ, and each member's bibliography and reference data, in order (written as one
+    /// JSON array into a buffer reused from work to work).</summary>
+    private static string WorkHash(WorkCluster cluster, List<(string Bib, ReferenceData Data)> members, ArrayBufferWriter<byte> buffer)
     {
-        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        void Add(string s)
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(s));
-            hash.AppendData("\0"u8);
+            json.WriteStartArray();
+            json.WriteStringValue(WorkLayout);
+            json.WriteStringValue(cluster.Id);
+            json.WriteBooleanValue(cluster.YearsDiffer);
+            foreach (var (bib, data) in members)
+            {
+                json.WriteStringValue(bib);
+                JsonSerializer.Serialize(json, data, IndexJson.Default.ReferenceData);
+            }
+            json.WriteEndArray();
         }
-        Add(WorkLayout);
-        Add(cluster.Id);
-        Add(cluster.YearsDiffer ? "1" : "0");
-        foreach (var (bib, data) in members)
-        {
-            Add(bib);
-            Add(data.ToJson());
-        }
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
     }
 
     /// <summary>The layout of work documents; changing what <see cref="WorkDocument"/> writes must change it, so that
