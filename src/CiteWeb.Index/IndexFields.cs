@@ -8,8 +8,12 @@ namespace CiteWeb.Index;
 /// bibliography id so a changed file's references are replaced as one;</item>
 /// <item>a work (one per cluster of references denoting the same work): analysed text for search, the ids of
 /// the bibliographies citing it as an indexed term (the postings co-citation walks), its citation count in doc
-/// values, and its variants. Works are derived: rebuilt from the references after every indexing run.</item>
+/// values; the ids of the citing bibliographies again as one stored value, so a work cited by thousands of
+/// bibliographies reads as one field;</item>
+/// <item>a work's variants (one per work with more than one citing reference): stored only, found by the work id,
+/// so showing or searching a work does not load as many variants as it has citing references.</item>
 /// </list>
+/// Works and variants are derived: rebuilt from the references after every indexing run.
 /// </summary>
 public static class IndexFields
 {
@@ -17,6 +21,7 @@ public static class IndexFields
     public const string KindBibliography = "bib";
     public const string KindReference = "ref";
     public const string KindWork = "work";
+    public const string KindVariants = "variants";
 
     // bibliography and reference
     public const string Bibliography = "bib";
@@ -44,8 +49,10 @@ public static class IndexFields
     // work
     public const string Work = "work";
     public const string CitedBy = "cited_by";
+    public const string CitedByIds = "cited_by_ids";
     public const string Citations = "citations";
     public const string Variants = "variants";
+    public const string VariantsOf = "variants_of";
     public const string YearsDiffer = "years_differ";
 
     /// <summary>Fields a query without a field name searches.</summary>

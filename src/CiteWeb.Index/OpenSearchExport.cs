@@ -69,14 +69,14 @@ public static class OpenSearchExport
             foreach (var field in new[] { F.Type, F.Container, F.Publisher })
                 if (doc.Get(field) is { } v) w.WriteString(field, v);
             Strings("doi", doc.GetValues(F.Doi));
-            Strings("citedBy", doc.GetValues(F.CitedBy));
+            Strings("citedBy", CitationIndex.CitedByOf(doc));
             w.WriteNumber("citations", doc.GetField(F.Citations)?.GetInt32Value() ?? 0);
             w.WriteEndObject();
             End();
         }
         return count;
 
-        void Strings(string name, string[] values)
+        void Strings(string name, IEnumerable<string> values)
         {
             w.WriteStartArray(name);
             foreach (var v in values) w.WriteStringValue(v);

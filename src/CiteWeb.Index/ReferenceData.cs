@@ -39,4 +39,5 @@ public sealed record WorkVariant(string Bibliography, string Key, string? Title,
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ReferenceData))]
 [JsonSerializable(typeof(List<WorkVariant>))]
+[JsonSerializable(typeof(List<string>))]
 internal sealed partial class IndexJson : JsonSerializerContext;

@@ -63,13 +63,58 @@ public sealed class ReindexTests
         var stats = second.RebuildWorks();
         using var whole = once.Open();
 
-        Assert.Equal(new CitationIndex.WorkStats(4, 2, 1), stats);
+        Assert.Equal(new CitationIndex.WorkStats(4, 2, 1, 2), stats);
         Assert.Equal(whole.Works().Select(w => (w.Id, string.Join(",", w.CitedBy))), second.Works().Select(w => (w.Id, string.Join(",", w.CitedBy))));
         // The co-citation table read before the batch is not reused: each of the two works is co-cited with the other by both.
         var noble = second.FindWork("a")!;
         Assert.Equal(["one", "two"], noble.CitedBy);
         var row = Assert.Single(second.CoCite(noble, CiteWeb.Core.Network.CoCitationOptions.Default).Results);
         Assert.Equal((second.FindWork("y")!.Id, 2), (row.Id, row.Count));
+    }
+
+    [Fact]
+    public void A_rebuild_writes_only_the_works_whose_members_changed_and_ends_as_a_fresh_index_would()
+    {
+        var noble = Ref("a", "Noble", "Safiya", 2018, "Algorithms of Oppression");
+        var benjamin = Ref("b", "Benjamin", "Ruha", 2019, "Race After Technology");
+        var eubanks = Ref("c", "Eubanks", "Virginia", 2018, "Automating Inequality");
+        var west = Ref("d", "West", "Sarah Myers", 2019, "Discriminating Systems", "report");
+        var crawford = Ref("e", "Crawford", "Kate", 2021, "Atlas of AI");
+        using var temp = new TempIndex();
+        using (var index = temp.Open())
+        {
+            index.AddBatch([Bib("one", noble, benjamin), Bib("two", noble, eubanks), Bib("three", eubanks, west)]);
+            // Noble {one, two}, Benjamin {one}, Eubanks {two, three}, West {three}: all new.
+            Assert.Equal(new CitationIndex.WorkStats(6, 4, 0, 4), index.RebuildWorks());
+        }
+        using (var index = temp.Open())
+        {
+            // "three" now cites West and Crawford: Eubanks loses a citing bibliography, Crawford is new; Noble,
+            // Benjamin and West (same bibliography, same reference) are left as they were.
+            index.AddBatch([Bib("three", west, crawford)]);
+            Assert.Equal(new CitationIndex.WorkStats(6, 5, 0, 2), index.RebuildWorks());
+            index.AddBatch([]);
+            Assert.Equal(0, index.RebuildWorks().Written);
+        }
+        using var fresh = new TempIndex();
+        using (var index = fresh.Open())
+        {
+            index.AddBatch([Bib("one", noble, benjamin), Bib("two", noble, eubanks), Bib("three", west, crawford)]);
+            index.RebuildWorks();
+        }
+        using var updated = temp.Open();
+        using var whole = fresh.Open();
+        static object Shown(WorkRecord w) => (w.Id, w.Key, w.Title, w.Year, string.Join(",", w.Authors), string.Join(",", w.CitedBy), w.Variants.Count);
+        Assert.Equal(whole.Works().Select(Shown), updated.Works().Select(Shown));
+        Assert.Equal(["two"], updated.FindWork("c")!.CitedBy);
+        foreach (var work in whole.Works())
+            Assert.Equal(whole.CoCite(work, CiteWeb.Core.Network.CoCitationOptions.Default).Results, updated.CoCite(updated.FindWork(work.Id)!, CiteWeb.Core.Network.CoCitationOptions.Default).Results);
+        // The same hits (scores count deleted documents until segments merge, and equal scores go in document order,
+        // so the order is compared apart from the hits).
+        static IEnumerable<object> Hits(CitationIndex index, string query) =>
+            index.Search(query, 10).Select(h => (h.Work, string.Join(",", h.CitedBy), h.Snippet)).OrderBy(h => h.Work, StringComparer.Ordinal).Cast<object>();
+        foreach (var query in new[] { "author:noble", "title:inequality", "year:[2018 TO 2019]", "crawford" })
+            Assert.Equal(Hits(whole, query), Hits(updated, query));
     }
 
     /// <summary>Found by the kill loop (<c>IndexKillLoopTests</c>): <c>citeweb index</c> killed during its first commit

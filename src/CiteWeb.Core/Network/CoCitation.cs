@@ -140,7 +140,9 @@ public static class CoCitation
         return n;
     }
 
-    private static List<RankedItem> Rank(List<RankedItem> rows, int? top)
+    /// <summary>Sorts <paramref name="rows"/> as every ranking is shown (count, then strength, descending; ties by label,
+    /// then id) and keeps the first <paramref name="top"/> (all when null or negative).</summary>
+    public static List<RankedItem> Rank(List<RankedItem> rows, int? top)
     {
         rows.Sort(static (p, q) =>
         {
