@@ -39,8 +39,9 @@ public static class FuzzRunner
 
     /// <summary>Runs the seeds, then mutated inputs until <paramref name="inputs"/> have run or <paramref name="budget"/> has
     /// passed. The inputs are the same sequence on every run with the same <paramref name="seed"/>; the budget only
-    /// decides how far into it a slow machine gets.</summary>
-    public static FuzzResult Run(FuzzTarget target, long inputs, int seed, TimeSpan budget)
+    /// decides how far into it a slow machine gets. On a machine so loaded that fewer than <paramref name="minimumMutated"/>
+    /// mutated inputs fit in the budget, the run goes on until they have run, for at most ten budgets.</summary>
+    public static FuzzResult Run(FuzzTarget target, long inputs, int seed, TimeSpan budget, long minimumMutated = 0)
     {
         var mutator = new Mutator(target.Seeds, target.Tokens, seed);
         var findings = new List<Finding>();
@@ -55,7 +56,8 @@ public static class FuzzRunner
         {
             // Warm-up: the first run of a parser pays for JIT and compiled regular expressions; it is not the input's cost.
             foreach (var seedInput in target.Seeds.Take(3)) Once(target, seedInput, ref refusals);
-            for (long n = 0; n < inputs && findings.Count < MaxFindings && (n < target.Seeds.Count || total.Elapsed < budget); n++)
+            for (long n = 0; n < inputs && findings.Count < MaxFindings && (n < target.Seeds.Count || total.Elapsed < budget
+                     || n < target.Seeds.Count + minimumMutated && total.Elapsed < 10 * budget); n++)
             {
                 var input = n < target.Seeds.Count ? target.Seeds[(int)n] : mutator.Next();
                 Volatile.Write(ref current, input);
