@@ -39,6 +39,8 @@ public sealed class WorksIndex
     // The answers to the questions asked for every parenthesis, which a manuscript asks again and again of the same
     // names ("(Benjamin 183)" ... "(Benjamin 190)"); as many as the manuscript has different names and titles.
     private readonly Dictionary<string, bool> _knownNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WorkMatch> _matches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _oneWork = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Name, string Title), bool> _authorTitles = [];
 
     public WorksIndex(IReadOnlyList<Reference> references)
@@ -123,8 +125,10 @@ public sealed class WorksIndex
     public bool IsOneWork(IReadOnlyList<string> names)
     {
         if (names.Count < 2) return true;
+        var signature = string.Join('\u001f', names);
+        if (_oneWork.TryGetValue(signature, out bool known)) return known;
         var m = Match(new CitedWork { Names = names });
-        return m.Entries.Any(r => names.All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n) || NameMatching.IsNearMiss(NameMatching.Fold(c.FamilyWithParticles), NameMatching.Fold(n)))));
+        return _oneWork[signature] = m.Entries.Any(r => names.All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n) || NameMatching.IsNearMiss(NameMatching.Fold(c.FamilyWithParticles), NameMatching.Fold(n)))));
     }
 
     /// <summary>The creators' family names as printed in the list, for finding an author named in a sentence.</summary>
@@ -137,7 +141,16 @@ public sealed class WorksIndex
     /// <summary>Is there an entry with the key <paramref name="key"/>?</summary>
     public bool HasKey(string key) => _byKey.ContainsKey(key);
 
+    /// <summary>The entries <paramref name="work"/> can denote. The answer depends only on the citation's key, names,
+    /// year and title, and is remembered by them: a manuscript cites the same work again and again.</summary>
     public WorkMatch Match(CitedWork work)
+    {
+        var signature = string.Join('\u001f', [work.Key ?? "\u0001", work.Year ?? "", work.Title ?? "", .. work.Names]);
+        if (_matches.TryGetValue(signature, out var known)) return known with { Work = work };
+        return _matches[signature] = MatchAnew(work);
+    }
+
+    private WorkMatch MatchAnew(CitedWork work)
     {
         if (work.Key is { } key)
             return new WorkMatch(work, _byKey.TryGetValue(key, out var byKey) ? [byKey] : []);
