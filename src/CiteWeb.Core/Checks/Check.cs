@@ -9,6 +9,11 @@ public sealed record Finding(string Code, Severity Severity, string Message, Sou
 {
     public Diagnostic ToDiagnostic() => new(Code, Severity, Message, Span);
     public override string ToString() => ToDiagnostic().ToString();
+
+    /// <summary>A citation's text as a message quotes it: whole up to 160 characters, else its start and an
+    /// ellipsis. A hostile <c>\cite{...}</c> of thousands of keys gets one finding per key, and each quoting all of
+    /// it made the findings quadratic in the citation's length.</summary>
+    public static string Quote(string text) => text.Length <= 160 ? text : string.Concat(text.AsSpan(0, 150), "…");
 }
 
 /// <summary>What every check looks at: the manuscript, its works-cited list, the citations and how each matched.</summary>

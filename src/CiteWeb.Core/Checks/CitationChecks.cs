@@ -17,7 +17,7 @@ public sealed class CitationWithoutEntry : ICheck
         foreach (var m in c.Matches)
             foreach (var w in m.Works)
                 if (w.Entries.Count == 0 && m.Citation.Kind != CitationKind.Ibid)
-                    yield return new Finding(Code, Severity, $"{m.Citation.Text}: no entry in the works cited for {w.Work.Author ?? w.Work.Key}", m.Citation.Span, m.Citation.Text);
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: no entry in the works cited for {w.Work.Author ?? w.Work.Key}", m.Citation.Span, m.Citation.Text);
     }
 }
 
@@ -35,9 +35,9 @@ public sealed class AuthorSpelling : ICheck
             {
                 if (w.Entries.Count == 0) continue;
                 foreach (var (cited, listed) in w.Spellings)
-                    yield return new Finding(Code, Severity, $"{m.Citation.Text}: '{cited}' is spelled '{listed}' in the works cited", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{cited}' is spelled '{listed}' in the works cited", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
                 if (w.ShortOrganisationName && w.Entries[0].Creators[0].Literal is { } literal)
-                    yield return new Finding(Code, Severity.Info, $"{m.Citation.Text}: '{w.Work.Names[0]}' is listed as '{literal}'; cite it by the name the works cited uses", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, literal);
+                    yield return new Finding(Code, Severity.Info, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Names[0]}' is listed as '{literal}'; cite it by the name the works cited uses", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, literal);
             }
     }
 }
@@ -56,7 +56,7 @@ public sealed class TitleDiffers : ICheck
                 if (w.TitleDiffers && w.Entries.Count > 0)
                 {
                     var listed = Text.RichText.ToPlain(w.Entries[0].Title ?? "");
-                    yield return new Finding(Code, Severity, $"{m.Citation.Text}: '{w.Work.Title}' is not how the works cited gives the title: '{listed}'", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Title}' is not how the works cited gives the title: '{listed}'", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
                 }
     }
 }
@@ -74,7 +74,7 @@ public sealed class AmbiguousAuthor : ICheck
             foreach (var w in m.Works)
                 if (w.Ambiguous)
                     yield return new Finding(Code, Severity,
-                        $"{m.Citation.Text}: {w.Work.Author} has {w.Entries.Count} works in the list; add a short title ({string.Join(" or ", w.Entries.Select(e => "“" + ShortTitle(e) + "”"))})",
+                        $"{Finding.Quote(m.Citation.Text)}: {w.Work.Author} has {w.Entries.Count} works in the list; add a short title ({string.Join(" or ", w.Entries.Select(e => "“" + ShortTitle(e) + "”"))})",
                         m.Citation.Span, m.Citation.Text, null, string.Join(" | ", w.Entries.Select(ShortTitle)));
     }
 
@@ -101,7 +101,7 @@ public sealed class IbidUse : ICheck
                 var author = m.Works.FirstOrDefault()?.Entries.FirstOrDefault()?.Creators.FirstOrDefault()?.FamilyWithParticles;
                 var page = m.Citation.Works[0].Locator;
                 var suggestion = author is null ? null : "(" + author + (page is null ? "" : " " + page) + ")";
-                yield return new Finding(Code, Severity, $"{m.Citation.Text}: MLA 9 does not use ibid.{(suggestion is null ? "" : "; write " + suggestion)}", m.Citation.Span, m.Citation.Text, m.Works.FirstOrDefault()?.Entry?.Id, suggestion);
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: MLA 9 does not use ibid.{(suggestion is null ? "" : "; write " + suggestion)}", m.Citation.Span, m.Citation.Text, m.Works.FirstOrDefault()?.Entry?.Id, suggestion);
             }
     }
 }
@@ -117,7 +117,7 @@ public sealed class IbidWithoutAntecedent : ICheck
     {
         foreach (var m in c.Matches)
             if (m.Citation.Kind == CitationKind.Ibid && m.Antecedent is null)
-                yield return new Finding(Code, Severity, $"{m.Citation.Text}: ibid. with no citation before it", m.Citation.Span, m.Citation.Text);
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: ibid. with no citation before it", m.Citation.Span, m.Citation.Text);
     }
 }
 
@@ -143,7 +143,7 @@ public sealed partial class PageOutOfRange : ICheck
                 foreach (var cited in Pages(loc))
                     if (cited < first || cited > last)
                     {
-                        yield return new Finding(Code, Severity, $"{m.Citation.Text}: page {cited} is outside the entry's pages {pages}", m.Citation.Span, m.Citation.Text, w.Entry.Id);
+                        yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: page {cited} is outside the entry's pages {pages}", m.Citation.Span, m.Citation.Text, w.Entry.Id);
                         break;
                     }
             }
@@ -187,10 +187,10 @@ public sealed class EtAlMismatch : ICheck
                 int authors = e.Creators.Count(n => !n.IsOthers);
                 bool othersInList = e.Creators.Any(n => n.IsOthers);
                 if (w.Work.EtAl && authors < 3 && !othersInList)
-                    yield return new Finding(Code, Severity, $"{m.Citation.Text}: et al. for a work with {authors} author(s); name them", m.Citation.Span, m.Citation.Text, e.Id,
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: et al. for a work with {authors} author(s); name them", m.Citation.Span, m.Citation.Text, e.Id,
                         "(" + string.Join(" and ", e.Creators.Select(n => n.FamilyWithParticles)) + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
                 else if (!w.Work.EtAl && authors >= 3 && w.Work.Names.Count >= 3)
-                    yield return new Finding(Code, Severity, $"{m.Citation.Text}: MLA 9 cites a work with {authors} authors as '{e.Creators[0].FamilyWithParticles} et al.'", m.Citation.Span, m.Citation.Text, e.Id,
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: MLA 9 cites a work with {authors} authors as '{e.Creators[0].FamilyWithParticles} et al.'", m.Citation.Span, m.Citation.Text, e.Id,
                         "(" + e.Creators[0].FamilyWithParticles + " et al." + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
             }
     }

@@ -240,4 +240,25 @@ public sealed class QuadraticInputTests
         Assert.Equal((4, 17), (error.Span.Line, error.Span.Column)); // the "o" of the first "tom", where "true" stops matching
         Assert.True(error.Message.Length < 200 && !error.Message.Contains('\n'), error.Message);
     }
+    [Fact]
+    public void A_cite_command_of_five_thousand_unknown_keys_gets_a_finding_each_without_quoting_all_of_it_each_time()
+    {
+        // manuscript-memory-036414473D25.bin: a \cite{...} of 1,690 "keys" in 28 KB; each of its 1,690 findings quoted
+        // all 23,745 characters of it (81 MB a format, three formats a fuzz input).
+        var keys = string.Join(", ", Enumerable.Range(0, 5_000).Select(i => $"nokey{i}"));
+        var text = $"As argued \\cite{{{keys}}} and (Benjamin 3).\n";
+        var list = PlainTextReader.Read("Works Cited\n\n" + Mla1 + "\n", "list.txt");
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var (report, cpu) = Cpu(() => CiteWeb.Core.Checks.CheckCatalogue.Run(CiteWeb.Core.Manuscripts.ManuscriptReader.Read(text, "m.tex"), list));
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.True(cpu < TimeSpan.FromSeconds(5), $"{cpu.TotalSeconds:0.0} s of CPU");
+        Assert.True(allocated < 400L * text.Length + (64 << 20), $"{allocated:N0} bytes allocated for {text.Length:N0} characters");
+        var missing = report.Findings.Where(f => f.Code == "CW001").ToList();
+        Assert.Equal(5_000, missing.Count);
+        Assert.All(missing, f => Assert.True(f.Message.Length < 300, f.Message));
+        Assert.Contains("nokey4999", missing[^1].Message);
+        Assert.Contains(report.Citations, c => c.Text == "(Benjamin 3)");
+    }
 }
