@@ -23,6 +23,20 @@ public sealed class CheckContext(Manuscript manuscript, Bibliography worksCited,
     public Bibliography WorksCited { get; } = worksCited;
     public IReadOnlyList<Citation> Citations { get; } = citations;
     public IReadOnlyList<CitationMatch> Matches { get; } = matches;
+
+    /// <summary>Each work of each citation with its match, in order: made once, so that the checks that look at every
+    /// work do not each enumerate every citation's works (an enumerator a citation, for tens of thousands).</summary>
+    public IReadOnlyList<(CitationMatch Match, WorkMatch Work)> MatchedWorks => _matchedWorks ??= Flatten(Matches);
+
+    private List<(CitationMatch, WorkMatch)>? _matchedWorks;
+
+    private static List<(CitationMatch, WorkMatch)> Flatten(IReadOnlyList<CitationMatch> matches)
+    {
+        var all = new List<(CitationMatch, WorkMatch)>(matches.Count);
+        foreach (var m in matches)
+            for (int i = 0; i < m.Works.Count; i++) all.Add((m, m.Works[i]));
+        return all;
+    }
 }
 
 /// <summary>A citation and the match of each work it names (an ibid. takes its antecedent's).</summary>

@@ -27,10 +27,11 @@ public static class CheckCatalogue
             if (citation.Kind == CitationKind.Ibid)
             {
                 // ibid. is the work of the citation before it, whatever page it names.
-                matches.Add(new CitationMatch(citation, lastWorks?.Select(w => new WorkMatch(citation.Works[0], w.Entries)).ToList() ?? [], last));
+                matches.Add(new CitationMatch(citation, IbidWorks(citation, lastWorks), last));
                 continue;
             }
-            var works = citation.Works.Select(index.Match).ToList();
+            var works = new List<WorkMatch>(citation.Works.Count);
+            for (int i = 0; i < citation.Works.Count; i++) works.Add(index.Match(citation.Works[i]));
             matches.Add(new CitationMatch(citation, works, null));
             last = citation;
             lastWorks = works;
@@ -42,6 +43,10 @@ public static class CheckCatalogue
             .ToList();
         return new CheckReport(manuscript, worksCited, citations, matches, findings);
     }
+
+    // Apart from the loop over every citation: a lambda there capturing the citation cost an allocation each.
+    private static List<WorkMatch> IbidWorks(Citation ibid, IReadOnlyList<WorkMatch>? antecedent) =>
+        antecedent?.Select(w => new WorkMatch(ibid.Works[0], w.Entries)).ToList() ?? [];
 }
 
 /// <summary>What `citeweb check` reports: the citations found, how they matched, and the findings.</summary>

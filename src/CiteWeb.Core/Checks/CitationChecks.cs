@@ -14,10 +14,9 @@ public sealed class CitationWithoutEntry : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-                if (w.Entries.Count == 0 && m.Citation.Kind != CitationKind.Ibid)
-                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: no entry in the works cited for {w.Work.Author ?? w.Work.Key}", m.Citation.Span, m.Citation.Text);
+        foreach (var (m, w) in c.MatchedWorks)
+            if (w.Entries.Count == 0 && m.Citation.Kind != CitationKind.Ibid)
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: no entry in the works cited for {w.Work.Author ?? w.Work.Key}", m.Citation.Span, m.Citation.Text);
     }
 }
 
@@ -30,15 +29,14 @@ public sealed class AuthorSpelling : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-            {
-                if (w.Entries.Count == 0) continue;
-                foreach (var (cited, listed) in w.Spellings)
-                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{cited}' is spelled '{listed}' in the works cited", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
-                if (w.ShortOrganisationName && w.Entries[0].Creators[0].Literal is { } literal)
-                    yield return new Finding(Code, Severity.Info, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Names[0]}' is listed as '{literal}'; cite it by the name the works cited uses", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, literal);
-            }
+        foreach (var (m, w) in c.MatchedWorks)
+        {
+            if (w.Entries.Count == 0) continue;
+            foreach (var (cited, listed) in w.Spellings)
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{cited}' is spelled '{listed}' in the works cited", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
+            if (w.ShortOrganisationName && w.Entries[0].Creators[0].Literal is { } literal)
+                yield return new Finding(Code, Severity.Info, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Names[0]}' is listed as '{literal}'; cite it by the name the works cited uses", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, literal);
+        }
     }
 }
 
@@ -51,13 +49,12 @@ public sealed class TitleDiffers : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-                if (w.TitleDiffers && w.Entries.Count > 0)
-                {
-                    var listed = Text.RichText.ToPlain(w.Entries[0].Title ?? "");
-                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Title}' is not how the works cited gives the title: '{listed}'", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
-                }
+        foreach (var (m, w) in c.MatchedWorks)
+            if (w.TitleDiffers && w.Entries.Count > 0)
+            {
+                var listed = Text.RichText.ToPlain(w.Entries[0].Title ?? "");
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: '{w.Work.Title}' is not how the works cited gives the title: '{listed}'", m.Citation.Span, m.Citation.Text, w.Entries[0].Id, listed);
+            }
     }
 }
 
@@ -70,12 +67,11 @@ public sealed class AmbiguousAuthor : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-                if (w.Ambiguous)
-                    yield return new Finding(Code, Severity,
-                        $"{Finding.Quote(m.Citation.Text)}: {w.Work.Author} has {w.Entries.Count} works in the list; add a short title ({string.Join(" or ", w.Entries.Select(e => "“" + ShortTitle(e) + "”"))})",
-                        m.Citation.Span, m.Citation.Text, null, string.Join(" | ", w.Entries.Select(ShortTitle)));
+        foreach (var (m, w) in c.MatchedWorks)
+            if (w.Ambiguous)
+                yield return new Finding(Code, Severity,
+                    $"{Finding.Quote(m.Citation.Text)}: {w.Work.Author} has {w.Entries.Count} works in the list; add a short title ({string.Join(" or ", w.Entries.Select(e => "“" + ShortTitle(e) + "”"))})",
+                    m.Citation.Span, m.Citation.Text, null, string.Join(" | ", w.Entries.Select(ShortTitle)));
     }
 
     private static string ShortTitle(Reference r)
@@ -134,19 +130,18 @@ public sealed partial class PageOutOfRange : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-            {
-                var loc = m.Citation.Kind == CitationKind.Ibid ? m.Citation.Works[0].Locator : w.Work.Locator;
-                if (w.Entry?.Page is not { } pages || loc is null) continue;
-                if (Range(pages) is not (int first, int last)) continue;
-                foreach (var cited in Pages(loc))
-                    if (cited < first || cited > last)
-                    {
-                        yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: page {cited} is outside the entry's pages {pages}", m.Citation.Span, m.Citation.Text, w.Entry.Id);
-                        break;
-                    }
-            }
+        foreach (var (m, w) in c.MatchedWorks)
+        {
+            var loc = m.Citation.Kind == CitationKind.Ibid ? m.Citation.Works[0].Locator : w.Work.Locator;
+            if (w.Entry?.Page is not { } pages || loc is null) continue;
+            if (Range(pages) is not (int first, int last)) continue;
+            foreach (var cited in Pages(loc))
+                if (cited < first || cited > last)
+                {
+                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: page {cited} is outside the entry's pages {pages}", m.Citation.Span, m.Citation.Text, w.Entry.Id);
+                    break;
+                }
+        }
     }
 
     // "209-221", "1745–64" (the second number shortened, as Chicago prints it).
@@ -180,18 +175,17 @@ public sealed class EtAlMismatch : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        foreach (var m in c.Matches)
-            foreach (var w in m.Works)
-            {
-                if (w.Entry is not { } e || w.Work.Key is not null || m.Citation.Kind == CitationKind.Narrative) continue;
-                int authors = e.Creators.Count(n => !n.IsOthers);
-                bool othersInList = e.Creators.Any(n => n.IsOthers);
-                if (w.Work.EtAl && authors < 3 && !othersInList)
-                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: et al. for a work with {authors} author(s); name them", m.Citation.Span, m.Citation.Text, e.Id,
-                        "(" + string.Join(" and ", e.Creators.Select(n => n.FamilyWithParticles)) + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
-                else if (!w.Work.EtAl && authors >= 3 && w.Work.Names.Count >= 3)
-                    yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: MLA 9 cites a work with {authors} authors as '{e.Creators[0].FamilyWithParticles} et al.'", m.Citation.Span, m.Citation.Text, e.Id,
-                        "(" + e.Creators[0].FamilyWithParticles + " et al." + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
-            }
+        foreach (var (m, w) in c.MatchedWorks)
+        {
+            if (w.Entry is not { } e || w.Work.Key is not null || m.Citation.Kind == CitationKind.Narrative) continue;
+            int authors = e.Creators.Count(n => !n.IsOthers);
+            bool othersInList = e.Creators.Any(n => n.IsOthers);
+            if (w.Work.EtAl && authors < 3 && !othersInList)
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: et al. for a work with {authors} author(s); name them", m.Citation.Span, m.Citation.Text, e.Id,
+                    "(" + string.Join(" and ", e.Creators.Select(n => n.FamilyWithParticles)) + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
+            else if (!w.Work.EtAl && authors >= 3 && w.Work.Names.Count >= 3)
+                yield return new Finding(Code, Severity, $"{Finding.Quote(m.Citation.Text)}: MLA 9 cites a work with {authors} authors as '{e.Creators[0].FamilyWithParticles} et al.'", m.Citation.Span, m.Citation.Text, e.Id,
+                    "(" + e.Creators[0].FamilyWithParticles + " et al." + (w.Work.Locator is null ? "" : " " + w.Work.Locator) + ")");
+        }
     }
 }

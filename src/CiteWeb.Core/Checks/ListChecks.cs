@@ -14,7 +14,9 @@ public sealed class EntryNeverCited : ICheck
 
     public IEnumerable<Finding> Run(CheckContext c)
     {
-        var cited = new HashSet<Reference>(c.Matches.SelectMany(m => m.Works).SelectMany(w => w.Entries), ReferenceEqualityComparer.Instance);
+        var cited = new HashSet<Reference>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, w) in c.MatchedWorks)
+            for (int i = 0; i < w.Entries.Count; i++) cited.Add(w.Entries[i]);
         foreach (var r in c.WorksCited.References)
             if (!cited.Contains(r))
                 yield return new Finding(Code, Severity, $"'{Label(r)}' is in the works cited but never cited", Where(r, c), null, r.Id);

@@ -20,8 +20,9 @@ public sealed class PunctuationBeforeCitation : ICheck
         foreach (var citation in c.Citations)
         {
             if (citation.Kind is not (CitationKind.Parenthetical or CitationKind.Narrative or CitationKind.Ibid)) continue;
-            var paragraph = paragraphs.Find(p => citation.Span.Offset < p.Text.Length
-                && p.Text.AsSpan(citation.Span.Offset).StartsWith(citation.Text, StringComparison.Ordinal) && c.Manuscript.At(p, citation.Span.Offset).Line == citation.Span.Line, citation.Span.Line);
+            var paragraph = paragraphs.Find(static (p, s) => s.Citation.Span.Offset < p.Text.Length
+                && p.Text.AsSpan(s.Citation.Span.Offset).StartsWith(s.Citation.Text, StringComparison.Ordinal) && s.Manuscript.At(p, s.Citation.Span.Offset).Line == s.Citation.Span.Line,
+                (Citation: citation, c.Manuscript), citation.Span.Line);
             if (paragraph is null) continue;
             var before = paragraph.Text.AsSpan(0, citation.Span.Offset).TrimEnd();
             if (before.Length >= 2 && before[^1] is '”' or '"' && before[^2] is '.' or '!' or '?' && !before.EndsWith("...”") && !before.EndsWith("…”"))
@@ -62,13 +63,19 @@ internal sealed class ParagraphsByLine
         (_firstLines, _lastLines) = (first, last);
     }
 
-    /// <summary>The first paragraph passing <paramref name="test"/>, which none but a paragraph spanning <paramref name="line"/> passes.</summary>
-    public ManuscriptParagraph? Find(Func<ManuscriptParagraph, bool> test, int line)
+    /// <summary>The first paragraph passing <paramref name="test"/> (with <paramref name="state"/>), which none but a
+    /// paragraph spanning <paramref name="line"/> passes. The state is passed, not captured: asked once a citation.</summary>
+    public ManuscriptParagraph? Find<TState>(Func<ManuscriptParagraph, TState, bool> test, TState state, int line)
     {
-        if (_firstLines is null || _lastLines is null) return _paragraphs.FirstOrDefault(test);
+        if (_firstLines is null || _lastLines is null)
+        {
+            foreach (var p in _paragraphs)
+                if (test(p, state)) return p;
+            return null;
+        }
         int i = Array.BinarySearch(_firstLines, line);
         if (i < 0) i = ~i - 1;
-        return i >= 0 && line <= _lastLines[i] && test(_paragraphs[i]) ? _paragraphs[i] : null;
+        return i >= 0 && line <= _lastLines[i] && test(_paragraphs[i], state) ? _paragraphs[i] : null;
     }
 }
 
@@ -86,6 +93,7 @@ public sealed partial class IndirectSource : ICheck
     {
         foreach (var citation in c.Citations)
         {
+            if (!citation.Text.Contains(',')) continue; // the pattern needs one: most citations skip the search
             var m = CitedAfterRegex().Match(citation.Text.Replace('\n', ' '));
             if (!m.Success) continue;
             var suggestion = $"({m.Groups["original"].Value.Trim()} qtd. in {m.Groups["cited"].Value.Trim()} {m.Groups["page"].Value})";

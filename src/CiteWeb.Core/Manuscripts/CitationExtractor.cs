@@ -109,7 +109,10 @@ public static partial class CitationExtractor
 
     private static Citation? Read(string inner, string paragraph, int open, NameFinder names, NameFinder previousParagraph, WorksIndex works)
     {
-        var content = RemarkRegex().Replace(Clean(inner), "");
+        var content = Clean(inner);
+        // Remarks and "cited after" both follow a comma: most parentheses have none, and skip both searches.
+        bool comma = content.Contains(',');
+        if (comma) content = RemarkRegex().Replace(content, "");
         if (content.Length == 0 || content.Length > 250) return null;
         var span = default(SourceSpan);
 
@@ -149,18 +152,18 @@ public static partial class CitationExtractor
         }
 
         var parts = new List<CitedWork>();
-        var raws = CitedAfterRegex().Replace(content, ";").Split(';');
+        var raws = (comma ? CitedAfterRegex().Replace(content, ";") : content).Split(';');
         foreach (var raw in raws)
         {
             var part = ReadPart(raw.Trim(), works);
-            bool unknown = part is null || !part.Names.Any(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+            bool unknown = part is null || !AnyKnown(part.Names, works);
             // "(Technotopia 144)" after "Clemens Apprich ...": the author is in the sentence, the title in parentheses.
             if (unknown && raws.Length == 1 && part?.Prefix is null && NarrativeTitle(raw.Trim(), open, names, previousParagraph, works) is { } narrative)
                 return new Citation(inner, span, CitationKind.Narrative, [narrative]);
             if (part is null) return null; // one part that is not a citation makes the parenthesis an aside
             // "IBM, Microsoft, and Meta": organisations or authors of separate works, not the co-authors of one.
-            if (part.Names.Count > 1 && !part.EtAl && !works.IsOneWork(part.Names) && part.Names.Skip(1).Any(n => works.Match(new CitedWork { Names = [n] }).Entries.Count > 0))
-                parts.AddRange(part.Names.Select(n => part with { Author = n, Names = [n] }));
+            if (part.Names.Count > 1 && !part.EtAl && !works.IsOneWork(part.Names) && AnyCoauthorListed(part.Names, works))
+                foreach (var n in part.Names) parts.Add(part with { Author = n, Names = [n] });
             else parts.Add(part);
         }
         return parts.Count == 0 ? null : new Citation(inner, span, CitationKind.Parenthetical, parts);
@@ -168,7 +171,7 @@ public static partial class CitationExtractor
 
     private static CitedWork? NarrativeTitle(string part, int open, NameFinder names, NameFinder previousParagraph, WorksIndex works)
     {
-        var tail = TailRegex().Match(part);
+        var tail = ReadTail(part);
         var title = part[..tail.Index].Trim().Trim(TitleMarks).Trim();
         if (title.Length == 0 || !char.IsUpper(title[0]) || title.Split(' ').Length > 8) return null;
         var name = names.Before(open) ?? previousParagraph.AtEnd();
@@ -177,7 +180,7 @@ public static partial class CitationExtractor
         return new CitedWork
         {
             Author = name, Names = [name], NamedInText = name, Title = title,
-            Locator = tail.Groups["loc"].Success ? tail.Groups["loc"].Value : null, Year = tail.Groups["year"].Success ? tail.Groups["year"].Value : null,
+            Locator = tail.Locator, Year = tail.Year,
         };
     }
 
@@ -209,10 +212,10 @@ public static partial class CitationExtractor
                 rest = part[..q] + " " + part[(end + 1)..];
             }
         }
-        var tail = TailRegex().Match(rest);
+        var tail = ReadTail(rest);
         string head = rest[..tail.Index].Trim().TrimEnd(',').Trim();
-        string? locator = tail.Groups["loc"].Success ? tail.Groups["loc"].Value : null;
-        string? year = tail.Groups["year"].Success ? tail.Groups["year"].Value : null;
+        string? locator = tail.Locator;
+        string? year = tail.Year;
 
         // "Apprich, Technotopia": a plain short title after the author's name.
         if (title is null && head.Contains(','))
@@ -221,7 +224,7 @@ public static partial class CitationExtractor
             var afterComma = head[(comma + 1)..].Trim();
             var beforeComma = head[..comma].Trim();
             bool authorKnown = works.KnowsName(beforeComma) || works.KnowsName(LastWordOrWhole(beforeComma));
-            bool restAreNames = SplitNames(afterComma).All(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+            bool restAreNames = AllKnown(SplitNames(afterComma), works);
             if (authorKnown && !restAreNames && afterComma.Length > 0 && !afterComma.StartsWith("and ", StringComparison.Ordinal))
             {
                 title = afterComma;
@@ -236,14 +239,65 @@ public static partial class CitationExtractor
             head = head[..head.LastIndexOf("et al", StringComparison.Ordinal)].Trim().TrimEnd(',');
         }
         var names = SplitNames(head);
-        if (names.Count == 0 || names.Count > 6 || names.Any(n => n.Split(' ').Length > 5)) return null;
+        if (names.Count == 0 || names.Count > 6) return null;
+        foreach (var n in names)
+            if (n.AsSpan().Count(' ') > 4) return null; // more than five words
         // Without a page, year or title, a parenthesis is a citation only when it names the list's authors.
-        bool known = names.All(n => works.KnowsName(n) || works.KnowsName(LastWordOrWhole(n)));
+        bool known = AllKnown(names, works);
         // "see, for instance, IBM" points to a source even without a page; "e.g. Google and Amazon" lists examples.
         bool pointer = prefix is not null && (prefix.StartsWith("see", StringComparison.OrdinalIgnoreCase) || prefix.StartsWith("cf", StringComparison.OrdinalIgnoreCase));
         if (locator is null && year is null && title is null && !known && !pointer) return null;
         if (!known && !names.All(LooksLikeName)) return null;
         return new CitedWork { Author = head, Names = names, EtAl = etAl, Title = title, Locator = locator, Year = year, Prefix = prefix };
+    }
+
+    /// <summary>The year and the locator at the end of a cited part (<see cref="TailRegex"/>), and where they begin.</summary>
+    private readonly record struct Tail(int Index, string? Year, string? Locator);
+
+    // What TailRegex matches is made of these characters only and reaches the end (a year or locator is preceded by a
+    // comma or a space), so its leftmost match starts after the last character of the part that is none of them, and
+    // is only the closing spaces when no comma or space comes before the last other character: the regular expression
+    // is tried from a few places, not from every character of the part, and not at all for "(Osman and Sewell)".
+    private static Tail ReadTail(string part)
+    {
+        int start = part.Length;
+        while (start > 0 && IsTailCharacter(part[start - 1])) start--;
+        int end = part.Length;
+        while (end > start && char.IsWhiteSpace(part[end - 1])) end--;
+        int separator = start;
+        while (separator < end && part[separator] != ',' && !char.IsWhiteSpace(part[separator])) separator++;
+        if (separator == end) return new Tail(end, null, null);
+        var m = TailRegex().Match(part, separator);
+        return new Tail(m.Index, m.Groups[YearGroup].Success ? m.Groups[YearGroup].Value : null, m.Groups[LocatorGroup].Success ? m.Groups[LocatorGroup].Value : null);
+    }
+
+    private static readonly int YearGroup = TailRegex().GroupNumberFromName("year"), LocatorGroup = TailRegex().GroupNumberFromName("loc");
+
+    // \s, \d, the year's letter ([a-z], which holds the roman numerals' and "p."'s letters), and , . - –.
+    private static bool IsTailCharacter(char c) => c is (>= 'a' and <= 'z') or ',' or '.' or '-' or '–' || char.IsWhiteSpace(c) || char.IsDigit(c);
+
+    // Does a name after the first have works of its own in the list?
+    private static bool AnyCoauthorListed(IReadOnlyList<string> names, WorksIndex works)
+    {
+        for (int i = 1; i < names.Count; i++)
+            if (works.Match(new CitedWork { Names = [names[i]] }).Entries.Count > 0) return true;
+        return false;
+    }
+
+    private static bool IsKnown(string name, WorksIndex works) => works.KnowsName(name) || works.KnowsName(LastWordOrWhole(name));
+
+    private static bool AllKnown(List<string> names, WorksIndex works)
+    {
+        foreach (var n in names)
+            if (!IsKnown(n, works)) return false;
+        return true;
+    }
+
+    private static bool AnyKnown(IReadOnlyList<string> names, WorksIndex works)
+    {
+        foreach (var n in names)
+            if (IsKnown(n, works)) return true;
+        return false;
     }
 
     // "Dyer-Witheford, Kjøsen and Steinhoff", "D’Ignazio and Klein", "Google AI"

@@ -127,9 +127,12 @@ public sealed class WorksIndex
         if (names.Count < 2) return true;
         var signature = string.Join('\u001f', names);
         if (_oneWork.TryGetValue(signature, out bool known)) return known;
-        var m = Match(new CitedWork { Names = names });
-        return _oneWork[signature] = m.Entries.Any(r => names.All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n) || NameMatching.IsNearMiss(NameMatching.Fold(c.FamilyWithParticles), NameMatching.Fold(n)))));
+        return _oneWork[signature] = HasAll(Match(new CitedWork { Names = names }).Entries, names);
     }
+
+    // Apart from IsOneWork, whose remembered answers would otherwise each allocate this lambda's captured names.
+    private static bool HasAll(IReadOnlyList<Reference> entries, IReadOnlyList<string> names) =>
+        entries.Any(r => names.All(n => r.Creators.Any(c => NameMatching.Fold(c.FamilyWithParticles) == NameMatching.Fold(n) || NameMatching.IsNearMiss(NameMatching.Fold(c.FamilyWithParticles), NameMatching.Fold(n)))));
 
     /// <summary>The creators' family names as printed in the list, for finding an author named in a sentence.</summary>
     public IEnumerable<string> PrintedNames => _printedNames.Select(n => n.Printed);
@@ -145,9 +148,31 @@ public sealed class WorksIndex
     /// year and title, and is remembered by them: a manuscript cites the same work again and again.</summary>
     public WorkMatch Match(CitedWork work)
     {
-        var signature = string.Join('\u001f', [work.Key ?? "\u0001", work.Year ?? "", work.Title ?? "", .. work.Names]);
+        var signature = Signature(work);
         if (_matches.TryGetValue(signature, out var known)) return known with { Work = work };
         return _matches[signature] = MatchAnew(work);
+    }
+
+    // The key, year, title and names joined by U+001F, written straight into one string: asked for every citation.
+    private static string Signature(CitedWork work)
+    {
+        string key = work.Key ?? "\u0001", year = work.Year ?? "", title = work.Title ?? "";
+        int length = key.Length + year.Length + title.Length + 2;
+        foreach (var n in work.Names) length += n.Length + 1;
+        return string.Create(length, (key, year, title, work.Names), static (span, w) =>
+        {
+            int at = 0;
+            void Put(Span<char> span, string s, ref int at, bool separator)
+            {
+                if (separator) span[at++] = '\u001f';
+                s.CopyTo(span[at..]);
+                at += s.Length;
+            }
+            Put(span, w.key, ref at, false);
+            Put(span, w.year, ref at, true);
+            Put(span, w.title, ref at, true);
+            foreach (var n in w.Names) Put(span, n, ref at, true);
+        });
     }
 
     private WorkMatch MatchAnew(CitedWork work)
