@@ -174,6 +174,9 @@ public sealed class QuadraticInputTests
     [InlineData("as [@KEY, p. 3] and \\cite{KEY} show ", 2)]
     // Years: each looked for a title of the list in the sentence, normalising every title anew.
     [InlineData("Benjamin (2019) wrote in 2019 (2019) ", 1)]
+    // manuscript-slow-E96F31109BA5.txt: 18,985 parentheses in one paragraph, most of them co-authored citations; each
+    // matched its names, year and title against the list again.
+    [InlineData("the ion-based plans (Osman and Sewell). ", 1)]
     public void A_paragraph_of_many_parentheses_is_checked_in_linear_time(string unit, int citationsPerUnit)
     {
         var root = DependencyTests.RepoRoot();
@@ -260,5 +263,40 @@ public sealed class QuadraticInputTests
         Assert.All(missing, f => Assert.True(f.Message.Length < 300, f.Message));
         Assert.Contains("nokey4999", missing[^1].Message);
         Assert.Contains(report.Citations, c => c.Text == "(Benjamin 3)");
+    }
+
+    [Fact]
+    public void Four_times_the_citations_in_one_paragraph_cost_four_times_the_memory_not_sixteen()
+    {
+        // manuscript-slow-E96F31109BA5.txt: 18,985 parentheses in one paragraph. Each parenthesis's work must not grow
+        // with the paragraph: anything that copies, folds or matches the text before each parenthesis again makes four
+        // times the citations cost sixteen times as much. Memory allocated on this thread is deterministic where time on
+        // a loaded machine is not, and those paths (NameFinder's and the works index's before they remembered) allocate.
+        var root = DependencyTests.RepoRoot();
+        var list = PlainTextReader.Read(File.ReadAllText(Path.Combine(root, "bib", "luchs-2023-ai-for-all.txt")), "bib/luchs-2023-ai-for-all.txt");
+        const string unit = "the plans (Osman and Sewell 12), as Benjamin puts it (183), grew (Benjamin 183; Apprich, Technotopia 90) "
+            + "at Amazon Web Services (AWS) in 2019 (2019) (see, for instance, Osman and Sewell) and (ibid. 91) ";
+        const int citationsPerUnit = 5; // all but (AWS) and the year in running text
+
+        (long Bytes, CheckReport Report) Check(int units)
+        {
+            var manuscript = ManuscriptReader.Read($"A Title\n\n{string.Concat(Enumerable.Repeat(unit, units))}\n", "m.md");
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var report = CheckCatalogue.Run(manuscript, list);
+            return (GC.GetAllocatedBytesForCurrentThread() - before, report);
+        }
+
+        Check(10); // what a first run makes once (the regular expressions' runners) is not the paragraph's
+        var (small, smallReport) = Check(1_000);
+        var (large, largeReport) = Check(4_000);
+
+        Assert.Equal(1_000 * citationsPerUnit, smallReport.Citations.Count);
+        Assert.Equal(4_000 * citationsPerUnit, largeReport.Citations.Count);
+        Assert.Equal(["(Osman and Sewell 12)", "(183)", "(Benjamin 183; Apprich, Technotopia 90)", "(see, for instance, Osman and Sewell)", "(ibid. 91)"],
+            largeReport.Citations.Take(citationsPerUnit).Select(c => c.Text));
+        Assert.DoesNotContain(largeReport.Findings, f => f.Code == "CW001");
+        // Linear: 4x (a little less, for what a run makes once). Quadratic: 16x. Between them, room for the
+        // collections' doubling.
+        Assert.True(large < 6 * small, $"{small / 1048576.0:0.0} MB for 1,000 units, {large / 1048576.0:0.0} MB for 4,000 ({(double)large / small:0.0}x)");
     }
 }
