@@ -54,13 +54,13 @@ public static class StageTiming
         long before = GC.GetTotalAllocatedBytes(true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var paused = GC.GetTotalPauseDuration();
-        int collections = GC.CollectionCount(0);
+        int collections = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         var sw = Stopwatch.StartNew();
         var result = action();
         // CPU time as well as wall time: on a shared machine the wall clock says as much about the neighbours.
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         paused = GC.GetTotalPauseDuration() - paused;
-        Console.Error.Write($"{stage} {sw.Elapsed.TotalMilliseconds:F0}ms(cpu {cpu.TotalMilliseconds:F0}, gc {paused.TotalMilliseconds:F0} in {GC.CollectionCount(0) - collections})/{(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0}MB  ");
+        Console.Error.Write($"{stage} {sw.Elapsed.TotalMilliseconds:F0}ms(cpu {cpu.TotalMilliseconds:F0}, gc {paused.TotalMilliseconds:F0} in {GC.CollectionCount(0) - collections}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2})/{(GC.GetTotalAllocatedBytes(true) - before) / 1e6:F0}MB  ");
         return result;
     }
 }

@@ -36,9 +36,33 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     /// <summary>The field count from which lookups go through a hash index rather than a scan.</summary>
     internal const int IndexedFrom = 32;
 
+    public FieldMap() { }
+
+    /// <summary>A map over <paramref name="count"/> entries already in place in <paramref name="chunk"/> from
+    /// <paramref name="offset"/> (see <see cref="Reference"/>, which makes its maps on first use from such a range).</summary>
+    internal FieldMap(Entry[] chunk, int offset, int count)
+    {
+        if (count == 0) return;
+        _entries = chunk;
+        _offset = offset;
+        _count = _capacity = count;
+        RebuildIndex();
+    }
+
     public int Count => _count;
 
     private ref Entry At(int i) => ref _entries![_offset + i];
+
+    /// <summary>This map's entries, in order, for a reader that copies them into a shared chunk.</summary>
+    internal ReadOnlySpan<Entry> Entries => _entries is null ? default : _entries.AsSpan(_offset, _count);
+
+    /// <summary>Empties the map and keeps its array, for a reader that fills one map again and again.</summary>
+    internal void Reset()
+    {
+        if (_entries is not null) Array.Clear(_entries, _offset, _count);
+        _count = 0;
+        _index = null;
+    }
 
     public string? this[string key]
     {
@@ -115,18 +139,6 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     {
         if (_entries is not null && _capacity >= fields) return;
         Resize(fields);
-    }
-
-    /// <summary>As <see cref="EnsureCapacity(int)"/>, taking the room for a new map from <paramref name="arena"/>.</summary>
-    internal void EnsureCapacity(int fields, FieldMapArena arena)
-    {
-        if (_entries is not null || fields <= 0)
-        {
-            EnsureCapacity(fields);
-            return;
-        }
-        (_entries, _offset) = arena.Take(fields);
-        _capacity = fields;
     }
 
     private void Resize(int capacity)
@@ -234,6 +246,15 @@ internal sealed class FieldMapArena
     private const int ChunkSize = 4096;
     private FieldMap.Entry[] _chunk = [];
     private int _used;
+
+    /// <summary>Copies <paramref name="first"/> and then <paramref name="second"/> into one range; returns where.</summary>
+    public (FieldMap.Entry[] Chunk, int Offset) Copy(ReadOnlySpan<FieldMap.Entry> first, ReadOnlySpan<FieldMap.Entry> second)
+    {
+        var (chunk, offset) = Take(first.Length + second.Length);
+        first.CopyTo(chunk.AsSpan(offset));
+        second.CopyTo(chunk.AsSpan(offset + first.Length));
+        return (chunk, offset);
+    }
 
     public (FieldMap.Entry[] Chunk, int Offset) Take(int count)
     {

@@ -101,7 +101,7 @@ public sealed record PartialDate
         // Drop a time part: 2019-03-02T10:00:00Z.
         int t = s.IndexOf('T');
         if (t > 0) s = s[..t];
-        var parts = new int[3];
+        Span<int> parts = stackalloc int[3];
         int count = 0;
         foreach (var range in s.Split('-'))
         {

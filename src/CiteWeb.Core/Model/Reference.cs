@@ -8,22 +8,37 @@ namespace CiteWeb.Core.Model;
 /// </summary>
 public sealed class Reference
 {
+    // The four maps are made on first use. A reader of a large file hands a reference its maps' contents as
+    // ranges of chunks shared with thousands of other references (PackedMaps), so a parsed reference is one
+    // object (with its key) until its maps are first asked for, not five: the collector, which copies every
+    // reference a parse makes at least once, then has that much less to trace and copy.
+    private FieldMap? _fields;
+    private FieldMap? _custom;
+    private SmallMap<List<PersonName>>? _names;
+    private SmallMap<PartialDate>? _dates;
+    private readonly PackedMaps _packed;
+
     public Reference(string id, string type)
     {
         Id = id;
         Type = type;
     }
 
+    internal Reference(string id, string type, in PackedMaps packed) : this(id, type) => _packed = packed;
+
     public string Id { get; set; }
     public string Type { get; set; }
 
     /// <summary>String variables by CSL name (<see cref="Csl.StringVariables"/>). Values are CSL rich text: protected
     /// case is marked with <c>&lt;span class="nocase"&gt;</c>, as citeproc processors read it.</summary>
-    public FieldMap Fields { get; } = new();
-    public SmallMap<List<PersonName>> Names { get; } = new();
-    public SmallMap<PartialDate> Dates { get; } = new();
+    public FieldMap Fields => _fields ?? Publish(ref _fields, _packed.Fields is { } c ? new FieldMap(c, _packed.FieldsOffset, _packed.FieldsCount) : new());
+    public SmallMap<List<PersonName>> Names => _names ?? Publish(ref _names, _packed.Names is { } c ? new SmallMap<List<PersonName>>(c, _packed.NamesOffset, _packed.NamesCount) : new());
+    public SmallMap<PartialDate> Dates => _dates ?? Publish(ref _dates, _packed.Dates is { } c ? new SmallMap<PartialDate>(c, _packed.DatesOffset, _packed.DatesCount) : new());
     /// <summary>Fields with no CSL variable, by their lower-case source name (e.g. BibTeX <c>organization</c>).</summary>
-    public FieldMap Custom { get; } = new();
+    public FieldMap Custom => _custom ?? Publish(ref _custom, _packed.Fields is { } c ? new FieldMap(c, _packed.FieldsOffset + _packed.FieldsCount, _packed.CustomCount) : new());
+
+    // Two threads that make the same map at once agree on the first one published.
+    private static T Publish<T>(ref T? slot, T made) where T : class => Interlocked.CompareExchange(ref slot, made, null) ?? made;
 
     /// <summary>Where the entry starts in its source file.</summary>
     public SourceSpan? Source { get; set; }
@@ -95,3 +110,13 @@ public sealed class Reference
 
     public override string ToString() => $"{Id} ({Type}): {Title}";
 }
+
+/// <summary>
+/// Where a reader put a reference's maps: its string variables and then its custom fields in one range of a
+/// shared <see cref="FieldMap"/> chunk, its names and its dates each in a range of a shared <see cref="SmallMap{T}"/>
+/// chunk. Each range belongs to that reference alone; the maps made over them change it in place.
+/// </summary>
+internal readonly record struct PackedMaps(
+    FieldMap.Entry[]? Fields, int FieldsOffset, int FieldsCount, int CustomCount,
+    SmallMap<List<PersonName>>.Entry[]? Names, int NamesOffset, int NamesCount,
+    SmallMap<PartialDate>.Entry[]? Dates, int DatesOffset, int DatesCount);

@@ -26,9 +26,31 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
     private int _capacity;
     private int _count;
 
+    public SmallMap() { }
+
+    /// <summary>A map over <paramref name="count"/> pairs already in place in <paramref name="chunk"/> from
+    /// <paramref name="offset"/> (see <see cref="FieldMap"/>'s constructor of the same shape).</summary>
+    internal SmallMap(Entry[] chunk, int offset, int count)
+    {
+        if (count == 0) return;
+        _entries = chunk;
+        _offset = offset;
+        _count = _capacity = count;
+    }
+
     public int Count => _count;
 
     private ref Entry At(int i) => ref _entries![_offset + i];
+
+    /// <summary>This map's pairs, in order, for a reader that copies them into a shared chunk.</summary>
+    internal ReadOnlySpan<Entry> Entries => _entries is null ? default : _entries.AsSpan(_offset, _count);
+
+    /// <summary>Empties the map and keeps its array, for a reader that fills one map again and again.</summary>
+    internal void Reset()
+    {
+        if (_entries is not null) Array.Clear(_entries, _offset, _count);
+        _count = 0;
+    }
 
     public T this[string key]
     {
@@ -59,14 +81,6 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
         ref var entry = ref At(i);
         entry.Value = null;
         entry.Deferred = value;
-    }
-
-    /// <summary>Takes room for <paramref name="count"/> pairs from <paramref name="arena"/>, for a map with none yet.</summary>
-    internal void Reserve(int count, SmallMapArena<T> arena)
-    {
-        if (_entries is not null || count <= 0) return;
-        (_entries, _offset) = arena.Take(count);
-        _capacity = count;
     }
 
     private void Add(string key, T? value)
@@ -187,9 +201,18 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
 /// <see cref="FieldMapArena"/>). One arena serves one thread; each map owns the range it was given.</summary>
 internal sealed class SmallMapArena<T> where T : class
 {
-    private const int ChunkSize = 2048;
+    // 4,096 pairs of 40 bytes: a large-object chunk, as FieldMapArena's.
+    private const int ChunkSize = 4096;
     private SmallMap<T>.Entry[] _chunk = [];
     private int _used;
+
+    /// <summary>Copies <paramref name="pairs"/> into a range of a chunk; returns where.</summary>
+    public (SmallMap<T>.Entry[] Chunk, int Offset) Copy(ReadOnlySpan<SmallMap<T>.Entry> pairs)
+    {
+        var (chunk, offset) = Take(pairs.Length);
+        pairs.CopyTo(chunk.AsSpan(offset));
+        return (chunk, offset);
+    }
 
     public (SmallMap<T>.Entry[] Chunk, int Offset) Take(int count)
     {

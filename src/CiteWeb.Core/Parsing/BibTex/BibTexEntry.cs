@@ -34,6 +34,10 @@ internal sealed class RawEntry(string type, string key, int start)
     public string Key { get; set; } = key;
     public int Start { get; } = start;
     public int End { get; set; }
+    /// <summary>Line and column of <see cref="Start"/>, set by the reader's pass over the keys (which walks the
+    /// file in order anyway), so the mapper need not count lines again.</summary>
+    public int Line { get; set; }
+    public int Column { get; set; }
     /// <summary>Scanning of this entry stopped at an error; it is kept with the fields read before it.</summary>
     public bool Broken { get; set; }
 
@@ -43,12 +47,16 @@ internal sealed class RawEntry(string type, string key, int start)
 
     public int IndexOf(string name)
     {
-        int count = FieldCount;
-        for (int i = 0; i < count; i++)
+        // Read in place, not copied out field by field: the scanner asks this once a field.
+        var chunk = _chunk;
+        for (int i = 0; i < _scanned; i++)
         {
-            var n = Field(i).Name;
-            if (ReferenceEquals(n, name) || n == name) return i;
+            var n = chunk[_first + i].Name;
+            if (ReferenceEquals(n, name) || (n.Length == name.Length && string.Equals(n, name, StringComparison.Ordinal))) return i;
         }
+        if (_inherited is { } inherited)
+            for (int i = 0; i < inherited.Count; i++)
+                if (inherited[i].Name == name) return _scanned + i;
         return -1;
     }
 

@@ -15,6 +15,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private readonly FieldMapArena _fields = new();
     private readonly SmallMapArena<List<PersonName>> _names = new();
     private readonly SmallMapArena<PartialDate> _dates = new();
+    private readonly Dictionary<long, PartialDate> _plainDates = [];
+    private readonly Reference _scratch = new("", "");
+    private readonly Dictionary<string, string> _short = new(StringComparer.Ordinal);
 
     public Reference Map(RawEntry e)
     {
@@ -23,12 +26,17 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             cslType = "document";
             Report(DiagnosticCodes.UnknownEntryType, Severity.Error, e.Start, $"unknown entry type '@{e.Type}' for '{e.Key}'; kept as a generic document");
         }
-        var r = new Reference(e.Key, cslType)
-        {
-            Source = lines.At(e.Start, e.End - e.Start),
-            RawText = text.AsMemory(e.Start, Math.Max(0, e.End - e.Start)),
-        };
-        r.Custom.EnsureCapacity(2, _fields);
+        // The entry is mapped into one reference kept for the purpose, whose maps keep their arrays from entry to
+        // entry; Pack then copies what it holds into shared chunks behind a new reference (see PackedMaps).
+        var r = _scratch;
+        r.Id = e.Key;
+        r.Type = cslType;
+        r.Source = e.Line > 0 ? new SourceSpan(lines.File, e.Line, e.Column, e.Start, e.End - e.Start) : lines.At(e.Start, e.End - e.Start);
+        r.RawText = text.AsMemory(e.Start, Math.Max(0, e.End - e.Start));
+        r.Fields.Reset();
+        r.Custom.Reset();
+        r.Names.Reset();
+        r.Dates.Reset();
         r.Custom["entrytype"] = e.Type;
 
         string? year = null, month = null, day = null;
@@ -36,9 +44,6 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         string? eprint = null, eprintType = null;
         int dateField = -1;
         int fieldCount = e.FieldCount;
-        r.Fields.EnsureCapacity(fieldCount, _fields);
-        r.Names.Reserve(1, _names);
-        r.Dates.Reserve(1, _dates);
         for (int index = 0; index < fieldCount; index++)
         {
             var f = e.Field(index);
@@ -82,9 +87,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                     else if (!e.Has("venue")) Defer(r.Fields, Csl.EventPlace, f, PlainDecoder);
                     else Defer(r.Custom, "location", f, PlainDecoder);
                     break;
-                case "year": year = Plain(v); break;
-                case "month": month = Plain(v); break;
-                case "day": day = Plain(v); break;
+                case "year": year = Short(v); break;
+                case "month": month = Short(v); break;
+                case "day": day = Short(v); break;
                 case "date": dateField = index; break;
                 case "urldate": SetDate(r, Csl.Accessed, f, v); break;
                 case "origdate": SetDate(r, Csl.OriginalDate, f, v); break;
@@ -119,7 +124,17 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (eprint is not null) MapEprint(r, eprint, eprintType);
         MapIssued(r, e, dateField, year, month, day);
         RefineType(r, e);
-        return r;
+        return Pack(r);
+    }
+
+    private Reference Pack(Reference r)
+    {
+        var (fields, fieldsOffset) = _fields.Copy(r.Fields.Entries, r.Custom.Entries);
+        var (names, namesOffset) = r.Names.Count == 0 ? default : _names.Copy(r.Names.Entries);
+        var (dates, datesOffset) = r.Dates.Count == 0 ? default : _dates.Copy(r.Dates.Entries);
+        var packed = new PackedMaps(fields, fieldsOffset, r.Fields.Count, r.Custom.Count,
+            names, namesOffset, r.Names.Count, dates, datesOffset, r.Dates.Count);
+        return new Reference(r.Id, r.Type, packed) { Source = r.Source, RawText = r.RawText };
     }
 
     private void MapIssued(Reference r, RawEntry e, int dateField, string? year, string? month, string? day)
@@ -139,7 +154,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             if (month is not null) r.Custom["month"] = month;
             return;
         }
-        var iso = PartialDate.TryParseIso(year);
+        var iso = year.Length == 4 && int.TryParse(year, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int plainYear)
+            ? Date(plainYear, null, null) // what TryParseIso reads four digits as
+            : PartialDate.TryParseIso(year);
         if (iso is null || iso.Start is null)
         {
             Report(DiagnosticCodes.InvalidDate, Severity.Warning, FieldOffset(e, "year"), $"year '{year}' of '{e.Key}' is not a year; kept as text");
@@ -167,7 +184,22 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             else if (day is not null && int.TryParse(day, out int dd) && new DateParts(iso.Start.Value.Year, m, dd).IsValid) d = dd;
             else if (day is not null) r.Custom["day"] = day;
         }
-        r.Issued = m is null ? iso : PartialDate.FromYear(iso.Start.Value.Year, m, d);
+        if (m is not null) r.Issued = Date(iso.Start.Value.Year, m, d);
+        else if (iso is { End: null, OpenEnd: false, Circa: false, Uncertain: false, Start: { } plain }) r.Issued = Date(plain.Year, plain.Month, plain.Day);
+        else r.Issued = iso;
+    }
+
+    /// <summary>A plain date, one instance per distinct date for all the references this mapper builds: dates are
+    /// immutable, and a large file repeats a few hundred of them, so this spares the collector an object a reference.</summary>
+    private PartialDate Date(int year, int? month, int? day)
+    {
+        long key = ((long)year << 16) | ((long)(month ?? 0) << 8) | (long)(day ?? 0);
+        if (!_plainDates.TryGetValue(key, out var date))
+        {
+            date = PartialDate.FromYear(year, month, day);
+            if (_plainDates.Count < 100_000) _plainDates.Add(key, date);
+        }
+        return date;
     }
 
     private void SetDate(Reference r, string variable, RawField f, ReadOnlySpan<char> v)
@@ -301,6 +333,17 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     }
 
     private static string Plain(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: false);
+
+    /// <summary><see cref="Plain"/> for a year, month or day: a short value that decodes to itself is one string
+    /// for all the references this mapper builds (a file has a few hundred distinct ones, read 100,000 times).</summary>
+    private string Short(ReadOnlySpan<char> v)
+    {
+        if (v.Length > 16 || !LatexDecoder.DecodesToItself(v)) return Plain(v);
+        if (_short.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(v, out var known)) return known;
+        var s = v.ToString();
+        if (_short.Count < 4096) _short.Add(s, s);
+        return s;
+    }
 
     private static string Join(string main, string? sub, string separator, string? addon)
     {

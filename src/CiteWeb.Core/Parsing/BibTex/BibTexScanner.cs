@@ -252,9 +252,11 @@ internal sealed class BibTexScanner
             }
             SkipWhitespace();
             bool more = _pos < text.Length && text[_pos] == '#';
-            if (first && !more && macro is null)
+            if (first && !more)
             {
-                start = s; length = l;
+                // A lone macro is its definition's string itself: no copy.
+                if (macro is not null) built = macro;
+                else { start = s; length = l; }
                 return true;
             }
             joined ??= RentBuilder();
