@@ -30,15 +30,54 @@ public static class BibTexWriter
         "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
     };
 
-    // The CSL variables WriteEntry maps to BibTeX fields by name; any other is written under its CSL name.
-    private static readonly HashSet<string> Written = new(StringComparer.Ordinal)
-    {
+    // The CSL variables WriteEntry maps to BibTeX fields by name, each by its index here (V); any other is written
+    // under its CSL name.
+    private static readonly string[] WrittenVariables =
+    [
         Csl.Title, Csl.TitleShort, Csl.ContainerTitle, Csl.ContainerTitleShort, Csl.CollectionTitle, Csl.EventTitle,
         Csl.OriginalTitle, Csl.Edition, Csl.Volume, Csl.NumberOfVolumes, Csl.Issue, Csl.Number, Csl.CollectionNumber,
         Csl.ChapterNumber, Csl.Page, Csl.NumberOfPages, Csl.Publisher, Csl.PublisherPlace, Csl.EventPlace, Csl.Genre,
         Csl.Status, Csl.Version, Csl.Doi, Csl.Isbn, Csl.Issn, Csl.Url, Csl.Language, Csl.Keyword, Csl.Abstract,
         Csl.Note, Csl.Annote,
-    };
+    ];
+
+    private static readonly Dictionary<string, int> Written = WrittenVariables.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>Indexes into <see cref="WrittenVariables"/>.</summary>
+    private static class V
+    {
+        public const int Title = 0;
+        public const int TitleShort = 1;
+        public const int ContainerTitle = 2;
+        public const int ContainerTitleShort = 3;
+        public const int CollectionTitle = 4;
+        public const int EventTitle = 5;
+        public const int OriginalTitle = 6;
+        public const int Edition = 7;
+        public const int Volume = 8;
+        public const int NumberOfVolumes = 9;
+        public const int Issue = 10;
+        public const int Number = 11;
+        public const int CollectionNumber = 12;
+        public const int ChapterNumber = 13;
+        public const int Page = 14;
+        public const int NumberOfPages = 15;
+        public const int Publisher = 16;
+        public const int PublisherPlace = 17;
+        public const int EventPlace = 18;
+        public const int Genre = 19;
+        public const int Status = 20;
+        public const int Version = 21;
+        public const int Doi = 22;
+        public const int Isbn = 23;
+        public const int Issn = 24;
+        public const int Url = 25;
+        public const int Language = 26;
+        public const int Keyword = 27;
+        public const int Abstract = 28;
+        public const int Note = 29;
+        public const int Annote = 30;
+    }
 
     // Custom keys the writer turns back into structure rather than writing as fields.
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal) { "entrytype", "source", "raw", "confidence" };
@@ -119,6 +158,7 @@ public static class BibTexWriter
     private sealed class EntryScratch
     {
         public readonly List<(string Name, ReadOnlyMemory<char> Value)> Fields = new(32);
+        public readonly int[] Slots = new int[WrittenVariables.Length];
         private char[] _chars = new char[4096];
         private int _used;
 
@@ -197,65 +237,73 @@ public static class BibTexWriter
                 fields.Add((NameField(role), scratch.From(start)));
             }
 
-        void Add(string field, string variable, bool verbatim = false)
+        // Where each variable WriteEntry writes by name is in the map: one pass over the fields, not a search a variable.
+        var slots = scratch.Slots;
+        Array.Fill(slots, -1);
+        for (int i = 0; i < r.Fields.Count; i++)
+            if (Written.TryGetValue(r.Fields.KeyAt(i), out int k)) slots[k] = i;
+
+        bool Has(int variable) => slots[variable] >= 0;
+
+        void Add(string field, int variable, bool verbatim = false)
         {
             // A value still as the reader stored it is written from the source when encoding would give it back
             // unchanged; any other is decoded for this write only. Writing keeps nothing (see FieldMap.Peek).
-            int at = r.Fields.IndexOfKey(variable);
+            int at = slots[variable];
             if (at < 0) return;
             var value = Encoded(r.Fields, at, verbatim, o.Ascii, scratch);
             if (!value.IsEmpty) fields.Add((field, value));
         }
 
         bool isArticle = type is "article" or "periodical";
-        Add("title", Csl.Title);
-        Add("shorttitle", Csl.TitleShort);
-        Add(isArticle ? (o.BibLaTeX ? "journaltitle" : "journal") : "booktitle", Csl.ContainerTitle);
-        Add("shortjournal", Csl.ContainerTitleShort);
-        Add("series", Csl.CollectionTitle);
-        Add("eventtitle", Csl.EventTitle);
-        Add("origtitle", Csl.OriginalTitle);
-        Add("edition", Csl.Edition);
-        Add("volume", Csl.Volume);
-        Add("volumes", Csl.NumberOfVolumes);
+        Add("title", V.Title);
+        Add("shorttitle", V.TitleShort);
+        Add(isArticle ? (o.BibLaTeX ? "journaltitle" : "journal") : "booktitle", V.ContainerTitle);
+        Add("shortjournal", V.ContainerTitleShort);
+        Add("series", V.CollectionTitle);
+        Add("eventtitle", V.EventTitle);
+        Add("origtitle", V.OriginalTitle);
+        Add("edition", V.Edition);
+        Add("volume", V.Volume);
+        Add("volumes", V.NumberOfVolumes);
         if (isArticle)
         {
-            bool both = r.Fields.ContainsKey(Csl.Issue) && r.Fields.ContainsKey(Csl.Number);
-            Add(both ? "issue" : "number", Csl.Issue);
-            Add("number", Csl.Number);
+            bool both = Has(V.Issue) && Has(V.Number);
+            Add(both ? "issue" : "number", V.Issue);
+            Add("number", V.Number);
         }
         else
         {
-            Add("number", r.Fields.ContainsKey(Csl.Number) ? Csl.Number : Csl.CollectionNumber);
-            if (r.Fields.ContainsKey(Csl.Number)) Add("collection-number", Csl.CollectionNumber);
-            Add("issue", Csl.Issue);
+            Add("number", Has(V.Number) ? V.Number : V.CollectionNumber);
+            if (Has(V.Number)) Add("collection-number", V.CollectionNumber);
+            Add("issue", V.Issue);
         }
-        Add("chapter", Csl.ChapterNumber);
-        Add("pages", Csl.Page);
-        Add("pagetotal", Csl.NumberOfPages);
-        Add(PublisherField(r, type, o), Csl.Publisher);
-        Add(o.BibLaTeX && !r.Custom.ContainsKey("location") ? "location" : "address", Csl.PublisherPlace);
-        Add("venue", Csl.EventPlace);
+        Add("chapter", V.ChapterNumber);
+        Add("pages", V.Page);
+        Add("pagetotal", V.NumberOfPages);
+        Add(PublisherField(r, type, o), V.Publisher);
+        Add(o.BibLaTeX && !r.Custom.ContainsKey("location") ? "location" : "address", V.PublisherPlace);
+        Add("venue", V.EventPlace);
         AddDates(scratch, r, o);
-        Add("type", Csl.Genre);
-        Add("pubstate", Csl.Status);
-        Add("version", Csl.Version);
-        Add("doi", Csl.Doi, verbatim: true);
-        Add("isbn", Csl.Isbn);
-        Add("issn", Csl.Issn);
-        Add("url", Csl.Url, verbatim: true);
-        Add("language", Csl.Language);
-        Add("keywords", Csl.Keyword);
-        Add("abstract", Csl.Abstract);
-        Add("note", Csl.Note);
-        Add("annote", Csl.Annote);
+        Add("type", V.Genre);
+        Add("pubstate", V.Status);
+        Add("version", V.Version);
+        Add("doi", V.Doi, verbatim: true);
+        Add("isbn", V.Isbn);
+        Add("issn", V.Issn);
+        Add("url", V.Url, verbatim: true);
+        Add("language", V.Language);
+        Add("keywords", V.Keyword);
+        Add("abstract", V.Abstract);
+        Add("note", V.Note);
+        Add("annote", V.Annote);
         // A CSL type that BibTeX folds into a wider one keeps its kind as BibLaTeX's entrysubtype, which the reader maps back.
         if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype.AsMemory()));
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
         for (int i = 0; i < r.Fields.Count; i++)
         {
             var name = r.Fields.KeyAt(i);
-            if (Written.Contains(name)) continue;
+            if (Written.ContainsKey(name)) continue;
             var value = Encoded(r.Fields, i, verbatim: false, o.Ascii, scratch);
             if (!value.IsEmpty) fields.Add((name.ToLowerInvariant(), value));
         }

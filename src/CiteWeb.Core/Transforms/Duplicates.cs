@@ -18,7 +18,7 @@ public sealed class Duplicates : ITransform
     public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
     {
         var changes = new List<FieldChange>();
-        var seen = new Dictionary<string, Reference>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Reference>(references.Count * 2, StringComparer.Ordinal);
         // A reference's keys do not change before its turn (merging only fills in earlier references), so they
         // are all computed up front, in parallel; the matching itself is in order.
         var allKeys = new (string? Doi, string? Work)[references.Count];
@@ -75,7 +75,7 @@ public sealed class Duplicates : ITransform
                 doiKey = new string(key);
             }
         }
-        var title = TitleForMatching(r);
+        var title = FieldTransform.PlainTitle(r);
         if (title.IsEmpty) return (doiKey, null);
         Span<char> normalised = title.Length <= 256 ? stackalloc char[title.Length * 2] : new char[title.Length * 2];
         var titleKey = TextFolding.NormaliseTitle(title, normalised);
@@ -97,16 +97,5 @@ public sealed class Duplicates : ITransform
         titleKey.CopyTo(work[n..]);
         n += titleKey.Length;
         return (doiKey, new string(work[..n]));
-    }
-
-    /// <summary>The title as plain text: from the source when it is still there and decodes to itself (nothing is
-    /// decoded or kept), else the title without markup.</summary>
-    private static ReadOnlySpan<char> TitleForMatching(Reference r)
-    {
-        var fields = r.Fields;
-        int at = fields.IndexOfKey(Csl.Title);
-        if (at < 0) return [];
-        if (fields.TryPeekSource(at, out var source) && !source.Span.Contains('<')) return source.Span;
-        return RichText.ToPlain(fields.ValueAt(at));
     }
 }

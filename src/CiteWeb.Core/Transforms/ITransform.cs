@@ -1,5 +1,6 @@
 using CiteWeb.Core.Diagnostics;
 using CiteWeb.Core.Model;
+using CiteWeb.Core.Text;
 
 namespace CiteWeb.Core.Transforms;
 
@@ -113,5 +114,24 @@ internal static class FieldTransform
         if (after == before) return;
         fields[variable] = string.IsNullOrEmpty(after) ? null : after;
         output.Add(new FieldChange(transform, r.Id, variable, before, string.IsNullOrEmpty(after) ? null : after), list);
+    }
+
+    [ThreadStatic]
+    private static char[]? _plain;
+
+    /// <summary>A reference's title without markup, for keys and matching: from the source when it is still there
+    /// and decodes to itself (nothing is decoded or kept), else the value with its markup taken out into a buffer
+    /// of this thread's (no string). Valid until this thread's next call.</summary>
+    public static ReadOnlySpan<char> PlainTitle(Reference r)
+    {
+        var fields = r.Fields;
+        int at = fields.IndexOfKey(Csl.Title);
+        if (at < 0) return "";
+        if (fields.TryPeekSource(at, out var source) && !source.Span.Contains('<')) return source.Span;
+        var title = fields.ValueAt(at);
+        if (!title.Contains('<')) return title;
+        var plain = _plain ??= new char[1024];
+        if (plain.Length < title.Length) _plain = plain = new char[Math.Max(title.Length, plain.Length * 2)];
+        return plain.AsSpan(0, RichText.ToPlain(title, plain));
     }
 }

@@ -41,6 +41,7 @@ for input in "${inputs[@]}"; do
   run dry-run --to bibtex --clean --dry-run
   run merge-dry-run --to csl-json --clean --merge-duplicates --dry-run
 done
-# The output paths appear in the "written to" lines; make them comparable across OUT_DIRs.
-sed -i "s#$out/##g" "$out"/*.err
+# The output paths appear in the "written to" lines, and the dirty inputs' paths in CSL-JSON's custom.source;
+# make them comparable across OUT_DIRs.
+sed -i "s#$out/##g" "$out"/*.err "$out"/dirty.*.csl-json.export
 ls "$out" | wc -l
