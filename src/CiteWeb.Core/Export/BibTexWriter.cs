@@ -30,15 +30,54 @@ public static class BibTexWriter
         "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
     };
 
-    // The CSL variables WriteEntry maps to BibTeX fields by name; any other is written under its CSL name.
-    private static readonly HashSet<string> Written = new(StringComparer.Ordinal)
-    {
+    // The CSL variables WriteEntry maps to BibTeX fields by name, each by its index here (V); any other is written
+    // under its CSL name.
+    private static readonly string[] WrittenVariables =
+    [
         Csl.Title, Csl.TitleShort, Csl.ContainerTitle, Csl.ContainerTitleShort, Csl.CollectionTitle, Csl.EventTitle,
         Csl.OriginalTitle, Csl.Edition, Csl.Volume, Csl.NumberOfVolumes, Csl.Issue, Csl.Number, Csl.CollectionNumber,
         Csl.ChapterNumber, Csl.Page, Csl.NumberOfPages, Csl.Publisher, Csl.PublisherPlace, Csl.EventPlace, Csl.Genre,
         Csl.Status, Csl.Version, Csl.Doi, Csl.Isbn, Csl.Issn, Csl.Url, Csl.Language, Csl.Keyword, Csl.Abstract,
         Csl.Note, Csl.Annote,
-    };
+    ];
+
+    private static readonly Dictionary<string, int> Written = WrittenVariables.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>Indexes into <see cref="WrittenVariables"/>.</summary>
+    private static class V
+    {
+        public const int Title = 0;
+        public const int TitleShort = 1;
+        public const int ContainerTitle = 2;
+        public const int ContainerTitleShort = 3;
+        public const int CollectionTitle = 4;
+        public const int EventTitle = 5;
+        public const int OriginalTitle = 6;
+        public const int Edition = 7;
+        public const int Volume = 8;
+        public const int NumberOfVolumes = 9;
+        public const int Issue = 10;
+        public const int Number = 11;
+        public const int CollectionNumber = 12;
+        public const int ChapterNumber = 13;
+        public const int Page = 14;
+        public const int NumberOfPages = 15;
+        public const int Publisher = 16;
+        public const int PublisherPlace = 17;
+        public const int EventPlace = 18;
+        public const int Genre = 19;
+        public const int Status = 20;
+        public const int Version = 21;
+        public const int Doi = 22;
+        public const int Isbn = 23;
+        public const int Issn = 24;
+        public const int Url = 25;
+        public const int Language = 26;
+        public const int Keyword = 27;
+        public const int Abstract = 28;
+        public const int Note = 29;
+        public const int Annote = 30;
+    }
 
     // Custom keys the writer turns back into structure rather than writing as fields.
     private static readonly HashSet<string> Structural = new(StringComparer.Ordinal) { "entrytype", "source", "raw", "confidence" };
@@ -67,14 +106,13 @@ public static class BibTexWriter
             return;
         }
         var sb = new StringBuilder(1024);
-        var fields = new List<(string Name, ReadOnlyMemory<char> Value)>(32);
+        var scratch = new EntryScratch();
         foreach (var r in references)
         {
             if (!first) writer.Write('\n');
             first = false;
             sb.Clear();
-            fields.Clear();
-            WriteEntry(sb, fields, r, options);
+            WriteEntry(sb, scratch, r, options);
             writer.Write(sb);
         }
     }
@@ -95,7 +133,7 @@ public static class BibTexWriter
         for (int round = 0; round < chunks; round += perRound)
         {
             int inRound = Math.Min(perRound, chunks - round);
-            Parallel.For(0, inRound, () => new List<(string, ReadOnlyMemory<char>)>(32), (c, _, fields) =>
+            Parallel.For(0, inRound, () => new EntryScratch(), (c, _, scratch) =>
             {
                 var buffer = buffers[c];
                 buffer.Clear();
@@ -103,92 +141,171 @@ public static class BibTexWriter
                 for (int i = from; i < to; i++)
                 {
                     if (i > 0 || !first) buffer.Append('\n');
-                    fields.Clear();
-                    WriteEntry(buffer, fields, references[i], options);
+                    WriteEntry(buffer, scratch, references[i], options);
                 }
-                return fields;
+                return scratch;
             }, static _ => { });
             for (int c = 0; c < inRound; c++) writer.Write(buffers[c]);
         }
     }
 
-    /// <summary>Appends one entry to <paramref name="sb"/>; <paramref name="fields"/> is empty scratch space, reused from entry to entry.</summary>
-    private static void WriteEntry(StringBuilder sb, List<(string Name, ReadOnlyMemory<char> Value)> fields, Reference r, BibTexWriterOptions o)
+    /// <summary>
+    /// What one thread reuses from entry to entry: the list of fields an entry is made of, and the text of the
+    /// values it encodes (names, escaped values, years), written one after another into one array and sliced, so an
+    /// entry allocates no string of its own. A full array is replaced by a larger one; slices of the old one stay
+    /// valid until the entry is written.
+    /// </summary>
+    private sealed class EntryScratch
     {
+        public readonly List<(string Name, ReadOnlyMemory<char> Value)> Fields = new(32);
+        public readonly int[] Slots = new int[WrittenVariables.Length];
+        private char[] _chars = new char[4096];
+        private int _used;
+
+        public void Clear()
+        {
+            Fields.Clear();
+            _used = 0;
+        }
+
+        public int Position => _used;
+
+        public ReadOnlyMemory<char> From(int start) => _chars.AsMemory(start, _used - start);
+
+        public ReadOnlySpan<char> Span(int start) => _chars.AsSpan(start, _used - start);
+
+        public ReadOnlyMemory<char> Encode(ReadOnlySpan<char> value, bool verbatim, bool ascii)
+        {
+            int start = _used;
+            _used = verbatim ? LatexEncoder.EncodeVerbatimTo(value, ref _chars, _used) : LatexEncoder.EncodeTo(value, ascii, ref _chars, _used);
+            return From(start);
+        }
+
+        public void EncodeInPlace(ReadOnlySpan<char> value, bool ascii) => _used = LatexEncoder.EncodeTo(value, ascii, ref _chars, _used);
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (_chars.Length - _used < text.Length) Grow(text.Length);
+            text.CopyTo(_chars.AsSpan(_used));
+            _used += text.Length;
+        }
+
+        public void Append(char c)
+        {
+            if (_used == _chars.Length) Grow(1);
+            _chars[_used++] = c;
+        }
+
+        public ReadOnlyMemory<char> Number(int value)
+        {
+            int start = _used;
+            if (_chars.Length - _used < 11) Grow(11);
+            value.TryFormat(_chars.AsSpan(_used), out int written, provider: CultureInfo.InvariantCulture);
+            _used += written;
+            return From(start);
+        }
+
+        /// <summary>Wraps what was written from <paramref name="start"/> on in braces.</summary>
+        public void Brace(int start)
+        {
+            if (_chars.Length - _used < 2) Grow(2);
+            Array.Copy(_chars, start, _chars, start + 1, _used - start);
+            _chars[start] = '{';
+            _used++;
+            _chars[_used++] = '}';
+        }
+
+        private void Grow(int extra)
+        {
+            var larger = new char[Math.Max(_chars.Length * 2, _used + extra)];
+            _chars.AsSpan(0, _used).CopyTo(larger);
+            _chars = larger;
+        }
+    }
+
+    /// <summary>Appends one entry to <paramref name="sb"/>.</summary>
+    private static void WriteEntry(StringBuilder sb, EntryScratch scratch, Reference r, BibTexWriterOptions o)
+    {
+        scratch.Clear();
+        var fields = scratch.Fields;
         string type = EntryType(r, o);
         foreach (var role in Csl.NameVariables)
             if (r.Names.Peek(role) is { Count: > 0 } names)
-                fields.Add((NameField(role), FormatNames(names, o.Ascii).AsMemory()));
+            {
+                int start = scratch.Position;
+                FormatNames(names, o.Ascii, scratch);
+                fields.Add((NameField(role), scratch.From(start)));
+            }
 
-        void Add(string field, string variable, bool verbatim = false)
+        // Where each variable WriteEntry writes by name is in the map: one pass over the fields, not a search a variable.
+        var slots = scratch.Slots;
+        Array.Fill(slots, -1);
+        for (int i = 0; i < r.Fields.Count; i++)
+            if (Written.TryGetValue(r.Fields.KeyAt(i), out int k)) slots[k] = i;
+
+        bool Has(int variable) => slots[variable] >= 0;
+
+        void Add(string field, int variable, bool verbatim = false)
         {
             // A value still as the reader stored it is written from the source when encoding would give it back
             // unchanged; any other is decoded for this write only. Writing keeps nothing (see FieldMap.Peek).
-            int at = r.Fields.IndexOfKey(variable);
+            int at = slots[variable];
             if (at < 0) return;
-            if (r.Fields.TryPeekSource(at, out var source) && EncodesToItself(source.Span, verbatim, o.Ascii))
-            {
-                fields.Add((field, source));
-                return;
-            }
-            var v = r.Fields.PeekAt(at);
-            if (string.IsNullOrEmpty(v)) return;
-            fields.Add((field, (verbatim ? LatexEncoder.EncodeVerbatim(v) : LatexEncoder.Encode(v, o.Ascii)).AsMemory()));
+            var value = Encoded(r.Fields, at, verbatim, o.Ascii, scratch);
+            if (!value.IsEmpty) fields.Add((field, value));
         }
 
         bool isArticle = type is "article" or "periodical";
-        Add("title", Csl.Title);
-        Add("shorttitle", Csl.TitleShort);
-        Add(isArticle ? (o.BibLaTeX ? "journaltitle" : "journal") : "booktitle", Csl.ContainerTitle);
-        Add("shortjournal", Csl.ContainerTitleShort);
-        Add("series", Csl.CollectionTitle);
-        Add("eventtitle", Csl.EventTitle);
-        Add("origtitle", Csl.OriginalTitle);
-        Add("edition", Csl.Edition);
-        Add("volume", Csl.Volume);
-        Add("volumes", Csl.NumberOfVolumes);
+        Add("title", V.Title);
+        Add("shorttitle", V.TitleShort);
+        Add(isArticle ? (o.BibLaTeX ? "journaltitle" : "journal") : "booktitle", V.ContainerTitle);
+        Add("shortjournal", V.ContainerTitleShort);
+        Add("series", V.CollectionTitle);
+        Add("eventtitle", V.EventTitle);
+        Add("origtitle", V.OriginalTitle);
+        Add("edition", V.Edition);
+        Add("volume", V.Volume);
+        Add("volumes", V.NumberOfVolumes);
         if (isArticle)
         {
-            bool both = r.Fields.ContainsKey(Csl.Issue) && r.Fields.ContainsKey(Csl.Number);
-            Add(both ? "issue" : "number", Csl.Issue);
-            Add("number", Csl.Number);
+            bool both = Has(V.Issue) && Has(V.Number);
+            Add(both ? "issue" : "number", V.Issue);
+            Add("number", V.Number);
         }
         else
         {
-            Add("number", r.Fields.ContainsKey(Csl.Number) ? Csl.Number : Csl.CollectionNumber);
-            if (r.Fields.ContainsKey(Csl.Number)) Add("collection-number", Csl.CollectionNumber);
-            Add("issue", Csl.Issue);
+            Add("number", Has(V.Number) ? V.Number : V.CollectionNumber);
+            if (Has(V.Number)) Add("collection-number", V.CollectionNumber);
+            Add("issue", V.Issue);
         }
-        Add("chapter", Csl.ChapterNumber);
-        Add("pages", Csl.Page);
-        Add("pagetotal", Csl.NumberOfPages);
-        Add(PublisherField(r, type, o), Csl.Publisher);
-        Add(o.BibLaTeX && !r.Custom.ContainsKey("location") ? "location" : "address", Csl.PublisherPlace);
-        Add("venue", Csl.EventPlace);
-        AddDates(fields, r, o);
-        Add("type", Csl.Genre);
-        Add("pubstate", Csl.Status);
-        Add("version", Csl.Version);
-        Add("doi", Csl.Doi, verbatim: true);
-        Add("isbn", Csl.Isbn);
-        Add("issn", Csl.Issn);
-        Add("url", Csl.Url, verbatim: true);
-        Add("language", Csl.Language);
-        Add("keywords", Csl.Keyword);
-        Add("abstract", Csl.Abstract);
-        Add("note", Csl.Note);
-        Add("annote", Csl.Annote);
+        Add("chapter", V.ChapterNumber);
+        Add("pages", V.Page);
+        Add("pagetotal", V.NumberOfPages);
+        Add(PublisherField(r, type, o), V.Publisher);
+        Add(o.BibLaTeX && !r.Custom.ContainsKey("location") ? "location" : "address", V.PublisherPlace);
+        Add("venue", V.EventPlace);
+        AddDates(scratch, r, o);
+        Add("type", V.Genre);
+        Add("pubstate", V.Status);
+        Add("version", V.Version);
+        Add("doi", V.Doi, verbatim: true);
+        Add("isbn", V.Isbn);
+        Add("issn", V.Issn);
+        Add("url", V.Url, verbatim: true);
+        Add("language", V.Language);
+        Add("keywords", V.Keyword);
+        Add("abstract", V.Abstract);
+        Add("note", V.Note);
+        Add("annote", V.Annote);
         // A CSL type that BibTeX folds into a wider one keeps its kind as BibLaTeX's entrysubtype, which the reader maps back.
         if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype.AsMemory()));
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
         for (int i = 0; i < r.Fields.Count; i++)
         {
             var name = r.Fields.KeyAt(i);
-            if (Written.Contains(name)) continue;
-            if (r.Fields.TryPeekSource(i, out var source) && LatexEncoder.EncodesToItself(source.Span, o.Ascii))
-                fields.Add((name.ToLowerInvariant(), source));
-            else if (r.Fields.PeekAt(i) is { Length: > 0 } value)
-                fields.Add((name.ToLowerInvariant(), LatexEncoder.Encode(value, o.Ascii).AsMemory()));
+            if (Written.ContainsKey(name)) continue;
+            var value = Encoded(r.Fields, i, verbatim: false, o.Ascii, scratch);
+            if (!value.IsEmpty) fields.Add((name.ToLowerInvariant(), value));
         }
         if (o.IncludeCustom)
         {
@@ -200,7 +317,7 @@ public static class BibTexWriter
             {
                 var name = custom.KeyAt(i);
                 if (Structural.Contains(name) || !IsFieldName(name) || IsWritten(fields, name)) continue;
-                fields.Add((name, Encoded(custom, i, verbatim: name == "file" || name.Contains("url", StringComparison.Ordinal), o.Ascii)));
+                fields.Add((name, Encoded(custom, i, verbatim: name == "file" || name.Contains("url", StringComparison.Ordinal), o.Ascii, scratch)));
             }
         }
 
@@ -220,11 +337,13 @@ public static class BibTexWriter
 
     /// <summary>The <paramref name="index"/>th value of <paramref name="map"/> as written: from the source where
     /// that is the same, else decoded for this write only and encoded.</summary>
-    private static ReadOnlyMemory<char> Encoded(FieldMap map, int index, bool verbatim, bool ascii)
+    private static ReadOnlyMemory<char> Encoded(FieldMap map, int index, bool verbatim, bool ascii, EntryScratch scratch)
     {
-        if (map.TryPeekSource(index, out var source) && EncodesToItself(source.Span, verbatim, ascii)) return source;
+        // A value still in its source form that decodes to itself is encoded from the source: no decoding, no string.
+        if (map.TryPeekSource(index, out var source))
+            return EncodesToItself(source.Span, verbatim, ascii) ? source : scratch.Encode(source.Span, verbatim, ascii);
         var value = map.PeekAt(index);
-        return (verbatim ? LatexEncoder.EncodeVerbatim(value) : LatexEncoder.Encode(value, ascii)).AsMemory();
+        return EncodesToItself(value, verbatim, ascii) ? value.AsMemory() : scratch.Encode(value, verbatim, ascii);
     }
 
     private static bool EncodesToItself(ReadOnlySpan<char> text, bool verbatim, bool ascii) =>
@@ -236,34 +355,35 @@ public static class BibTexWriter
         return false;
     }
 
-    private static void AddDates(List<(string, ReadOnlyMemory<char>)> fields, Reference r, BibTexWriterOptions o)
+    private static void AddDates(EntryScratch scratch, Reference r, BibTexWriterOptions o)
     {
+        var fields = scratch.Fields;
         if (r.Issued is { } issued)
         {
             if (issued.Start is { } s && o.BibLaTeX) fields.Add(("date", issued.ToString().AsMemory()));
             else if (issued.Start is { } d && issued.End is null && !issued.OpenEnd && !issued.Circa && !issued.Uncertain)
             {
-                fields.Add(("year", d.Year.ToString(CultureInfo.InvariantCulture).AsMemory()));
+                fields.Add(("year", scratch.Number(d.Year)));
                 if (d.Month is int m and <= 12) fields.Add(("month", MonthMacro(m).AsMemory()));
-                if (d.Day is int day) fields.Add(("day", day.ToString(CultureInfo.InvariantCulture).AsMemory()));
+                if (d.Day is int day) fields.Add(("day", scratch.Number(day)));
             }
             else if (issued.Start is { Month: int m1 and <= 12, Day: int d1 } a && issued.End is { Month: int m2, Day: int d2 } b
                 && a.Year == b.Year && m1 == m2 && !issued.Circa && !issued.Uncertain)
             {
                 // A range of days within a month, as proceedings have it: year = {2013}, month = {17--19 Jun}.
-                fields.Add(("year", a.Year.ToString(CultureInfo.InvariantCulture).AsMemory()));
+                fields.Add(("year", scratch.Number(a.Year)));
                 fields.Add(("month", $"{d1}--{d2} {BibTexVocabulary.MonthNames[m1 - 1][..3]}".AsMemory()));
             }
-            else fields.Add(("year", LatexEncoder.Encode(issued.ToString(), o.Ascii).AsMemory()));
+            else fields.Add(("year", scratch.Encode(issued.ToString(), verbatim: false, o.Ascii)));
         }
-        AddIso(fields, "urldate", r.Dates.GetValueOrDefault(Csl.Accessed), o);
-        AddIso(fields, "origdate", r.Dates.GetValueOrDefault(Csl.OriginalDate), o);
-        AddIso(fields, "eventdate", r.Dates.GetValueOrDefault(Csl.EventDate), o);
+        AddIso(scratch, "urldate", r.Dates.GetValueOrDefault(Csl.Accessed), o);
+        AddIso(scratch, "origdate", r.Dates.GetValueOrDefault(Csl.OriginalDate), o);
+        AddIso(scratch, "eventdate", r.Dates.GetValueOrDefault(Csl.EventDate), o);
     }
 
-    private static void AddIso(List<(string, ReadOnlyMemory<char>)> fields, string name, PartialDate? date, BibTexWriterOptions o)
+    private static void AddIso(EntryScratch scratch, string name, PartialDate? date, BibTexWriterOptions o)
     {
-        if (date is not null) fields.Add((name, LatexEncoder.Encode(date.ToString(), o.Ascii).AsMemory()));
+        if (date is not null) scratch.Fields.Add((name, scratch.Encode(date.ToString(), verbatim: false, o.Ascii)));
     }
 
     private static readonly string[] MonthMacros = [.. BibTexVocabulary.MonthNames.Select(static m => m[..3].ToLowerInvariant())];
@@ -359,41 +479,49 @@ public static class BibTexWriter
 
     public static string FormatNames(IReadOnlyList<PersonName> names, bool ascii)
     {
-        var sb = new StringBuilder();
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (i > 0) sb.Append(" and ");
-            var n = names[i];
-            if (n.IsOthers) { sb.Append("others"); continue; }
-            if (n.Literal is not null) { sb.Append('{').Append(LatexEncoder.Encode(n.Literal, ascii)).Append('}'); continue; }
-            var particle = string.IsNullOrEmpty(n.DroppingParticle) ? n.NonDroppingParticle ?? ""
-                : string.IsNullOrEmpty(n.NonDroppingParticle) ? n.DroppingParticle : n.DroppingParticle + " " + n.NonDroppingParticle;
-            if (particle.Length > 0) sb.Append(NamePart(particle, ascii, keepCase: false)).Append(' ');
-            sb.Append(NamePart(n.Family ?? "", ascii, keepCase: true));
-            if (!string.IsNullOrEmpty(n.Suffix)) sb.Append(", ").Append(NamePart(n.Suffix, ascii, keepCase: false));
-            if (!string.IsNullOrEmpty(n.Given) || !string.IsNullOrEmpty(n.Suffix)) sb.Append(", ").Append(NamePart(n.Given ?? "", ascii, keepCase: false));
-        }
-        return sb.ToString();
+        var scratch = new EntryScratch();
+        FormatNames(names, ascii, scratch);
+        return scratch.Span(0).ToString();
     }
 
-    /// <summary>Braces a name part that BibTeX would otherwise split or read as a von part.</summary>
-    private static string NamePart(string part, bool ascii, bool keepCase)
+    private static void FormatNames(IReadOnlyList<PersonName> names, bool ascii, EntryScratch scratch)
     {
-        var encoded = LatexEncoder.Encode(part, ascii);
-        bool needsBraces = encoded.Contains(',') || ContainsAnd(encoded) || (keepCase && HasLowerWord(encoded));
-        return needsBraces ? "{" + encoded + "}" : encoded;
+        for (int i = 0; i < names.Count; i++)
+        {
+            if (i > 0) scratch.Append(" and ");
+            var n = names[i];
+            if (n.IsOthers) { scratch.Append("others"); continue; }
+            if (n.Literal is not null) { scratch.Append('{'); scratch.EncodeInPlace(n.Literal, ascii); scratch.Append('}'); continue; }
+            if (string.IsNullOrEmpty(n.DroppingParticle))
+            {
+                if (!string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
+            }
+            else if (string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.DroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
+            else { NamePart(n.DroppingParticle + " " + n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
+            NamePart(n.Family ?? "", ascii, keepCase: true, scratch);
+            if (!string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Suffix, ascii, keepCase: false, scratch); }
+            if (!string.IsNullOrEmpty(n.Given) || !string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Given ?? "", ascii, keepCase: false, scratch); }
+        }
+    }
+
+    /// <summary>Writes a name part, braced where BibTeX would otherwise split it or read it as a von part.</summary>
+    private static void NamePart(string part, bool ascii, bool keepCase, EntryScratch scratch)
+    {
+        int start = scratch.Position;
+        scratch.EncodeInPlace(part, ascii);
+        var encoded = scratch.Span(start);
+        if (encoded.Contains(',') || ContainsAnd(encoded) || (keepCase && HasLowerWord(encoded))) scratch.Brace(start);
     }
 
     // Any word of a family name that starts in lower case would be read back as a von part.
-    private static bool HasLowerWord(string family)
+    private static bool HasLowerWord(ReadOnlySpan<char> words)
     {
-        ReadOnlySpan<char> words = family;
         foreach (var word in words.Split(' '))
             if (!words[word].IsEmpty && BibTexNames.IsLowerToken(words[word])) return true;
         return false;
     }
 
     // Each form needs a space, and most name parts are one word: those are answered by one search.
-    private static bool ContainsAnd(string s) =>
+    private static bool ContainsAnd(ReadOnlySpan<char> s) =>
         s.Contains(' ') && (s.Contains(" and ", StringComparison.OrdinalIgnoreCase) || s.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || s.EndsWith(" and", StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CiteWeb.Core.Text;
 
 /// <summary>
@@ -21,43 +19,68 @@ public static class RichText
     {
         // Almost no value carries markup; avoid any allocation for them.
         if (richText.IndexOf('<') < 0) return richText;
+        char[] buffer = System.Buffers.ArrayPool<char>.Shared.Rent(richText.Length);
+        try
+        {
+            return new string(buffer, 0, ToPlain(richText, buffer));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
-        var sb = new StringBuilder(richText.Length);
-        // For each open span: true when it is a nocase span whose closing tag must go too.
-        var spans = new Stack<bool>();
+    /// <summary>As <see cref="ToPlain(string)"/>, into <paramref name="destination"/> (as long as
+    /// <paramref name="richText"/>: the plain text is never longer); returns the length written.</summary>
+    internal static int ToPlain(ReadOnlySpan<char> richText, Span<char> destination)
+    {
+        int length = 0;
+        // For each open span: true when it is a nocase span whose closing tag must go too. There are never more
+        // open spans than '<' characters.
+        Span<bool> spans = richText.Length <= 256 ? stackalloc bool[richText.Length] : new bool[richText.Length];
+        int open = 0;
         int i = 0;
         while (i < richText.Length)
         {
-            char c = richText[i];
-            if (c != '<') { sb.Append(c); i++; continue; }
-            var rest = richText.AsSpan(i);
+            int next = richText[i..].IndexOf('<');
+            if (next < 0) next = richText.Length - i;
+            richText.Slice(i, next).CopyTo(destination[length..]);
+            length += next;
+            i += next;
+            if (i >= richText.Length) break;
+            var rest = richText[i..];
             if (rest.StartsWith(NocaseOpen, StringComparison.Ordinal))
             {
-                spans.Push(true);
+                spans[open++] = true;
                 i += NocaseOpen.Length;
                 continue;
             }
             if (rest.StartsWith("<span", StringComparison.Ordinal) && rest.IndexOf('>') is var close and > 0)
             {
                 // Some other span (small caps, say): not ours to remove, but its </span> must stay paired with it.
-                spans.Push(false);
-                sb.Append(rest[..(close + 1)]);
+                spans[open++] = false;
+                rest[..(close + 1)].CopyTo(destination[length..]);
+                length += close + 1;
                 i += close + 1;
                 continue;
             }
             if (rest.StartsWith("</span>", StringComparison.Ordinal))
             {
-                bool remove = spans.Count > 0 && spans.Pop();
-                if (!remove) sb.Append("</span>");
+                bool remove = open > 0 && spans[--open];
+                if (!remove)
+                {
+                    "</span>".CopyTo(destination[length..]);
+                    length += "</span>".Length;
+                }
                 i += "</span>".Length;
                 continue;
             }
             int tag = MatchSimpleTag(rest);
             if (tag > 0) { i += tag; continue; }
-            sb.Append(c);
+            destination[length++] = '<';
             i++;
         }
-        return sb.ToString();
+        return length;
     }
 
     private static int MatchSimpleTag(ReadOnlySpan<char> text)

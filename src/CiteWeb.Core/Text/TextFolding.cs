@@ -53,6 +53,13 @@ public static class TextFolding
     {
         var plain = RichTextPlain(title);
         Span<char> buffer = plain.Length <= 256 ? stackalloc char[plain.Length * 2] : new char[plain.Length * 2];
+        return new string(NormaliseTitle(plain, buffer));
+    }
+
+    /// <summary>As <see cref="NormaliseTitle(string)"/> for text without markup, into <paramref name="buffer"/>
+    /// (twice the length of <paramref name="plain"/>); returns the normalised title, a slice of the buffer.</summary>
+    internal static ReadOnlySpan<char> NormaliseTitle(ReadOnlySpan<char> plain, Span<char> buffer)
+    {
         Span<char> folded = stackalloc char[MaxFold];
         int length = 0;
         bool space = false;
@@ -64,8 +71,8 @@ public static class TextFolding
         }
         ReadOnlySpan<char> s = buffer[..length];
         foreach (var article in (ReadOnlySpan<string>)["the ", "a ", "an "])
-            if (s.StartsWith(article, StringComparison.Ordinal)) return new string(s[article.Length..]);
-        return new string(s);
+            if (s.StartsWith(article, StringComparison.Ordinal)) return s[article.Length..];
+        return s;
     }
 
     private static void PutTitleChar(char folded, Span<char> buffer, ref int length, ref bool space)

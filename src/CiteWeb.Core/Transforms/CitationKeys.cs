@@ -60,19 +60,38 @@ public sealed class CitationKeys : ITransform
     public static string Key(Reference r)
     {
         var creator = r.FirstCreator;
-        string author = creator is null ? "" : TextFolding.KeyPart(creator.Literal is { } lit ? FirstWord(lit) : creator.Family ?? creator.Given ?? "");
-        if (author.Length == 0) author = "anon";
-        string year = r.Issued?.Year is int y ? y.ToString(System.Globalization.CultureInfo.InvariantCulture) : "nd";
-        ReadOnlySpan<char> title = RichText.ToPlain(r.Title ?? "");
-        Span<char> word = title.Length <= 256 ? stackalloc char[title.Length * 2] : new char[title.Length * 2];
-        int length = 0;
+        ReadOnlySpan<char> name = creator is null ? "" : RichText.ToPlain(creator.Literal is { } lit ? FirstWord(lit) : creator.Family ?? creator.Given ?? "");
+        var title = FieldTransform.PlainTitle(r);
+        // One buffer for the whole key: the name and the title word fold to at most twice their length.
+        int room = name.Length * 2 + 11 + title.Length * 2 + 4;
+        Span<char> key = room <= 512 ? stackalloc char[room] : new char[room];
+        int length = TextFolding.KeyPart(name, key);
+        if (length == 0)
+        {
+            "anon".CopyTo(key);
+            length = 4;
+        }
+        if (r.Issued?.Year is int y)
+        {
+            y.TryFormat(key[length..], out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            length += written;
+        }
+        else
+        {
+            "nd".CopyTo(key[length..]);
+            length += 2;
+        }
+        var word = key[length..];
         foreach (var range in title.SplitAny(" -:\u00A0"))
         {
-            length = TextFolding.KeyPart(title[range], word);
-            if (length > 0 && !FunctionWordLookup.Contains(word[..length])) break;
-            length = 0;
+            int folded = TextFolding.KeyPart(title[range], word);
+            if (folded > 0 && !FunctionWordLookup.Contains(word[..folded]))
+            {
+                length += folded;
+                break;
+            }
         }
-        return string.Concat(author, year, word[..length]);
+        return new string(key[..length]);
     }
 
     private static string FirstWord(string s)

@@ -20,8 +20,27 @@ public sealed class Cleaner
     public IReadOnlyList<FieldChange> Run(IList<Reference> references, TransformContext context)
     {
         var changes = new List<FieldChange>();
-        foreach (var t in Transforms) changes.AddRange(t.Apply(references, context));
+        // Consecutive per-reference cleanups share one pass over the references; each reports as if alone.
+        var batch = new List<IReferenceCleanup>();
+        foreach (var t in Transforms)
+        {
+            if (t is IReferenceCleanup perReference)
+            {
+                batch.Add(perReference);
+                continue;
+            }
+            RunBatch();
+            changes.AddRange(t.Apply(references, context));
+        }
+        RunBatch();
         return changes;
+
+        void RunBatch()
+        {
+            if (batch.Count == 0) return;
+            changes.AddRange(ReferencePass.Run(batch, references, context));
+            batch.Clear();
+        }
     }
 
     /// <summary>Topological order by <see cref="ITransform.DependsOn"/>; ties keep the given order. A cycle is a bug here.</summary>

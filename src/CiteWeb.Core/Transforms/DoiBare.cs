@@ -9,7 +9,7 @@ namespace CiteWeb.Core.Transforms;
 /// and the DOI is checked against Crossref's recommended pattern; one that does not match is reported, not changed.
 /// A DOI found only in the URL field moves to the DOI field.
 /// </summary>
-public sealed partial class DoiBare : ITransform
+public sealed partial class DoiBare : IReferenceCleanup
 {
     public string Name => "doi";
     public IReadOnlyList<string> DependsOn => ["whitespace"];
@@ -20,28 +20,37 @@ public sealed partial class DoiBare : ITransform
     [GeneratedRegex(@"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", RegexOptions.IgnoreCase)]
     private static partial Regex Prefix();
 
-    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context) => ReferencePass.Run([this], references, context);
+
+    // Bare DOIs first, then DOIs moved from the URL field: the order of the two passes this once was.
+    int IReferenceCleanup.Lists => 2;
+
+    void IReferenceCleanup.Clean(Reference r, TransformContext context, CleanupOutput output)
     {
-        var changes = FieldTransform.Each(Name, references, Csl.Doi, Bare).ToList();
-        // One pass per reference, in parallel; a change and a diagnostic of the same reference keep their order.
-        var found = ParallelSlices.Collect<(FieldChange? Change, Diagnostic? Diagnostic)>(references.Count, (i, found) =>
+        FieldTransform.Clean(Name, r, Csl.Doi, Bare, IsBare, output);
+        var fields = r.Fields;
+        int at = fields.IndexOfKey(Csl.Doi);
+        if (at < 0)
         {
-            var r = references[i];
-            if (r.Doi is null && r.Url is { } url && Prefix().IsMatch(url) && Valid().IsMatch(Bare(url)))
+            if (r.Url is { } url && Prefix().IsMatch(url) && Valid().IsMatch(Bare(url)))
             {
                 r.Doi = Bare(url);
-                found.Add((new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi), null));
+                output.Add(new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi), 1);
+                at = fields.IndexOfKey(Csl.Doi);
             }
-            if (r.Doi is { } doi && !Valid().IsMatch(doi) && r.Source is { } at)
-                found.Add((null, new Diagnostic(DiagnosticCodes.InvalidDoi, Severity.Warning, $"'{doi}' in '{r.Id}' is not a DOI (10.prefix/suffix)", at)));
-        });
-        foreach (var (change, diagnostic) in found)
-        {
-            if (change is not null) changes.Add(change);
-            if (diagnostic is not null) context.Diagnostics.Add(diagnostic);
+            else return;
         }
-        return changes;
+        // A DOI still in its source form is checked there: most are valid, and then nothing is decoded or kept.
+        bool valid = fields.TryPeekSource(at, out var source) ? Valid().IsMatch(source.Span) : Valid().IsMatch(fields.ValueAt(at));
+        if (!valid && r.Source is { } where)
+            output.Add(new Diagnostic(DiagnosticCodes.InvalidDoi, Severity.Warning, $"'{fields.ValueAt(at)}' in '{r.Id}' is not a DOI (10.prefix/suffix)", where));
     }
+
+    /// <summary>True when <see cref="Bare"/> gives <paramref name="doi"/> back: no white space at either end, no
+    /// resolver prefix, nothing escaped, no trailing punctuation.</summary>
+    private static bool IsBare(ReadOnlySpan<char> doi) =>
+        doi.Length > 0 && !char.IsWhiteSpace(doi[0]) && !char.IsWhiteSpace(doi[^1]) && doi[^1] is not ('.' or ',' or ';')
+        && !doi.Contains('%') && !Prefix().IsMatch(doi);
 
     public static string Bare(string doi)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using CiteWeb.Core.Model;
 
@@ -7,7 +8,7 @@ namespace CiteWeb.Core.Transforms;
 /// Page ranges use an en dash (written <c>--</c> in BibTeX): "60-69", "60 - 69", "60--69" and "60—69" become
 /// "60–69"; a "pp." prefix goes. Non-ranges ("e1002", "xii") are left as they are.
 /// </summary>
-public sealed partial class PageRanges : ITransform
+public sealed partial class PageRanges : IReferenceCleanup
 {
     public string Name => "pages";
     public IReadOnlyList<string> DependsOn => ["whitespace"];
@@ -18,10 +19,35 @@ public sealed partial class PageRanges : ITransform
     [GeneratedRegex(@"^pp?\.\s*", RegexOptions.IgnoreCase)]
     private static partial Regex PagePrefix();
 
-    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context) =>
-        FieldTransform.Each(Name, references, Csl.Page, Clean);
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context) => ReferencePass.Run([this], references, context);
+
+    void IReferenceCleanup.Clean(Reference r, TransformContext context, CleanupOutput output) =>
+        FieldTransform.Clean(Name, r, Csl.Page, Clean, IsClean, output);
+
+    // What can make Clean change a value: a comma (parts are trimmed and rejoined), a full stop (a "pp." prefix),
+    // a dash of any kind (a range), white space at either end.
+    private static readonly SearchValues<char> Work = SearchValues.Create(",.-\u2013\u2014\u2010\u2011");
+
+    /// <summary>True when <see cref="Clean"/> gives <paramref name="page"/> back: a page with none of what it works
+    /// on ("e1002", "xii", "12"), or a range already written "60–69".</summary>
+    private static bool IsClean(ReadOnlySpan<char> page)
+    {
+        if (page.Length == 0 || char.IsWhiteSpace(page[0]) || char.IsWhiteSpace(page[^1])) return false;
+        int at = page.IndexOfAny(Work);
+        if (at < 0) return true;
+        // "60–69": digits, one en dash, digits; the range pattern matches it and writes it back the same.
+        return page[at] == '\u2013' && at > 0 && at < page.Length - 1 && !page[..at].ContainsAnyExceptInRange('0', '9')
+            && !page[(at + 1)..].ContainsAnyExceptInRange('0', '9');
+    }
 
     public static string Clean(string page)
+    {
+        // The common case, without splitting or matching anything.
+        if (IsClean(page)) return page;
+        return CleanParts(page);
+    }
+
+    private static string CleanParts(string page)
     {
         var parts = page.Split(',');
         for (int i = 0; i < parts.Length; i++)

@@ -5,22 +5,20 @@ using CiteWeb.Core.Model;
 namespace CiteWeb.Core.Transforms;
 
 /// <summary>Trims every value, collapses runs of white space, and drops fields left empty.</summary>
-public sealed class Whitespace : ITransform
+public sealed class Whitespace : IReferenceCleanup
 {
     public string Name => "whitespace";
     public IReadOnlyList<string> DependsOn => [];
 
-    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context) => ReferencePass.Run([this], references, context);
+
+    void IReferenceCleanup.Clean(Reference r, TransformContext context, CleanupOutput output)
     {
-        return ParallelSlices.Collect<FieldChange>(references.Count, (i, changes) =>
-        {
-            var r = references[i];
-            Clean(r, r.Fields, changes);
-            Clean(r, r.Custom, changes);
-        });
+        Clean(r, r.Fields, output);
+        Clean(r, r.Custom, output);
     }
 
-    private void Clean(Reference r, FieldMap map, List<FieldChange> changes)
+    private void Clean(Reference r, FieldMap map, CleanupOutput changes)
     {
         List<(string Name, string Value, string Clean)>? dirty = null;
         // A value that decodes to its own source text (a page range, a plain title) is checked in the source and

@@ -188,3 +188,73 @@ public sealed class CleanerTests
                 Assert.True(order.IndexOf(d) < order.IndexOf(t.Name), $"{t.Name} runs before {d}");
     }
 }
+
+public sealed class PlainWebAddressTests
+{
+    // The shape validated without System.Uri, and what falls through to it; where the shortcut says valid, Uri
+    // must agree, by the rule Urls.IsValid states.
+    [Theory]
+    [InlineData("https://www.example.org/datasets/ai-governance/", true)]
+    [InlineData("https://example.com/search?q=blog+papers&lang=en#results", true)]
+    [InlineData("http://a-b.example.net", true)]
+    [InlineData("https://example.org/~user/(draft);v=2,final!*'@:$", true)]
+    [InlineData("https://example.org:8080/x", false)]
+    [InlineData("https://my_host.example.org/", false)]
+    [InlineData("https://192.168.0.1/", false)]
+    [InlineData("https://EXAMPLE.org/", false)]
+    [InlineData("https://example.org/a%20b", false)]
+    [InlineData("https://xn--bcher-kva.example/", false)]
+    [InlineData("https://example.org/a b", false)]
+    [InlineData("https://localhost/", false)]
+    [InlineData("https://-bad.example.org/", false)]
+    [InlineData("https://a..example.org/", false)]
+    [InlineData("https://example.org/a\\b", false)]
+    [InlineData("https://example.org/ä", false)]
+    [InlineData("ftp://example.org/", false)]
+    public void Shortcut_only_where_Uri_agrees(string url, bool plain)
+    {
+        Assert.Equal(plain, Urls.IsPlainWebAddress(url));
+        if (plain)
+            Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.Host.Length > 0 && !u.Host.Contains('_'));
+    }
+
+    [Theory]
+    [InlineData("https://example.org:8080/x", true)]
+    [InlineData("https://my_host.example.org/", false)]
+    [InlineData("https://localhost/", true)]
+    [InlineData("https://example.org/a%20b", true)]
+    public void What_the_shortcut_leaves_Uri_decides(string url, bool valid) => Assert.Equal(valid, Urls.IsValid(url));
+}
+
+public sealed class CleanerPassTests
+{
+    // The per-reference cleanups share one pass; the change list must still read as if each had its own pass:
+    // every change of one cleanup (each kind in reference order) before the next cleanup's. 10,000 references
+    // are cleaned in parallel slices, so this also checks that the slices are joined in order.
+    [Fact]
+    public void Changes_come_cleanup_by_cleanup_in_reference_order()
+    {
+        const int count = 10_000;
+        var refs = new List<Reference>();
+        for (int i = 0; i < count; i++)
+        {
+            var r = new Reference($"r{i}", "paper-conference");
+            if (i % 2 == 0) r.Doi = $"doi:10.1000/{i}";
+            else r.Url = $"https://doi.org/10.1000/u{i}";
+            r.Title = $"On iPhone {i}";
+            r.ContainerTitle = $"Proc. of iOS {i}";
+            refs.Add(r);
+        }
+        var context = new TransformContext();
+        var changes = new Cleaner(Cleaner.All.Where(t => t is not Duplicates and not CitationKeys)).Run(refs, context);
+
+        var expected = new List<(string, string, string)>();
+        for (int i = 0; i < count; i += 2) expected.Add(("doi", $"r{i}", "DOI"));
+        for (int i = 1; i < count; i += 2) expected.Add(("doi", $"r{i}", "DOI"));
+        for (int i = 0; i < count; i++) expected.Add(("capitals", $"r{i}", "title"));
+        for (int i = 0; i < count; i++) expected.Add(("capitals", $"r{i}", "container-title"));
+        Assert.Equal(expected, changes.Select(c => (c.Transform, c.ReferenceId, c.Field)).ToList());
+        Assert.Equal("10.1000/u1", refs[1].Doi);
+        Assert.Equal("On <span class=\"nocase\">iPhone</span> 0", refs[0].Title);
+    }
+}

@@ -57,6 +57,65 @@ public static partial class LatexEncoder
         }
     }
 
+    /// <summary>As <see cref="Encode"/>, writing the encoded text into <paramref name="buffer"/> from
+    /// <paramref name="at"/> on, with no string: a full buffer is replaced by a larger copy (what earlier callers
+    /// sliced from the old one stays valid). Returns the end of what was written.</summary>
+    internal static int EncodeTo(ReadOnlySpan<char> text, bool ascii, ref char[] buffer, int at)
+    {
+        if (EncodesToItself(text, ascii))
+        {
+            return Put(text, ref buffer, at);
+        }
+        bool hasTags = text.Contains('<');
+        TagToken[] tags = hasTags ? ArrayPool<TagToken>.Shared.Rent(Math.Min(text.Length / 3 + 1, 4096)) : [];
+        var output = new RichTextBuffer(_scratchChars ??= new char[1024]);
+        try
+        {
+            int tagCount = hasTags ? MatchTags(text, ref tags) : 0;
+            var writer = new Writer(text, ascii, tags.AsSpan(0, tagCount), _scratchNoCaseStarts ??= new int[MaxNesting]);
+            writer.Run(ref output);
+            return Put(output.Written, ref buffer, at);
+        }
+        finally
+        {
+            output.Dispose();
+            if (hasTags)
+            {
+                ArrayPool<TagToken>.Shared.Return(tags);
+            }
+        }
+    }
+
+    /// <summary>As <see cref="EncodeVerbatim"/>, into <paramref name="buffer"/> as <see cref="EncodeTo"/> writes.</summary>
+    internal static int EncodeVerbatimTo(ReadOnlySpan<char> text, ref char[] buffer, int at)
+    {
+        if (EncodesVerbatimToItself(text))
+        {
+            return Put(text, ref buffer, at);
+        }
+        foreach (char c in text)
+        {
+            if (c is '{' or '}')
+            {
+                at = Put("\\", ref buffer, at);
+            }
+            at = Put(new ReadOnlySpan<char>(in c), ref buffer, at);
+        }
+        return at;
+    }
+
+    private static int Put(ReadOnlySpan<char> text, ref char[] buffer, int at)
+    {
+        if (buffer.Length - at < text.Length)
+        {
+            var larger = new char[Math.Max(buffer.Length * 2, at + text.Length)];
+            buffer.AsSpan(0, at).CopyTo(larger);
+            buffer = larger;
+        }
+        text.CopyTo(buffer.AsSpan(at));
+        return at + text.Length;
+    }
+
     /// <summary>True when <see cref="Encode"/> would return <paramref name="text"/> unchanged.</summary>
     internal static bool EncodesToItself(ReadOnlySpan<char> text, bool ascii) =>
         text.IndexOfAny(Specials) < 0 && text.IndexOf("--") < 0 && text.IndexOf("''") < 0 && (!ascii || Ascii.IsValid(text));
