@@ -29,6 +29,9 @@ internal sealed class RawEntry(string type, string key, int start)
     private int _first;
     private int _scanned;
     private List<RawField>? _inherited;
+    // One bit per field name present, by a cheap hash of the name (a Bloom filter of one word): most questions
+    // are about fields an entry lacks, and a clear bit answers them without a look at the fields.
+    private ulong _names;
 
     public string Type { get; set; } = type;
     public string Key { get; set; } = key;
@@ -47,6 +50,7 @@ internal sealed class RawEntry(string type, string key, int start)
 
     public int IndexOf(string name)
     {
+        if ((_names & NameBit(name)) == 0) return -1;
         // Read in place, not copied out field by field: the scanner asks this once a field.
         var chunk = _chunk;
         for (int i = 0; i < _scanned; i++)
@@ -63,10 +67,17 @@ internal sealed class RawEntry(string type, string key, int start)
     public bool Has(string name) => IndexOf(name) >= 0;
 
     /// <summary>Adds an inherited field (crossref, xdata).</summary>
-    public void Inherit(RawField field) => (_inherited ??= []).Add(field);
+    public void Inherit(RawField field)
+    {
+        (_inherited ??= []).Add(field);
+        _names |= NameBit(field.Name);
+    }
+
+    private static ulong NameBit(string name) => name.Length == 0 ? 1UL : 1UL << ((name.Length * 7 + name[0] + name[^1] * 3) & 63);
 
     internal void Place(RawField[] chunk, int first, int scanned)
     {
+        _names |= NameBit(chunk[first + scanned - 1].Name);
         _chunk = chunk;
         _first = first;
         _scanned = scanned;

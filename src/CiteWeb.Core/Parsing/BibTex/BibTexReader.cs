@@ -16,28 +16,25 @@ public static class BibTexReader
         var bibliography = new Bibliography(fileName) { Format = "bibtex" };
         var diagnostics = bibliography.Diagnostics;
         var lines = new LineMap(text, fileName);
-        var entries = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
+        var (entries, biblatex, inheritance) = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
         var byKey = new Dictionary<string, RawEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
         var suffixes = new KeySuffixes(StringComparer.OrdinalIgnoreCase);
-        bool biblatex = false;
-        // Each entry keeps its line: asking the line map about a duplicate's first entry again would step back over
-        // the file for every duplicate (28,000 duplicates in 600 KB took minutes).
+        // Each entry has its line from the scanner: asking the line map about a duplicate's first entry again would
+        // step back over the file for every duplicate (28,000 duplicates in 600 KB took minutes).
         foreach (var e in entries)
         {
-            var at = lines.At(e.Start);
-            (e.Line, e.Column) = (at.Line, at.Column);
-            if (e.Key.Length == 0) e.Key = suffixes.Unique($"{e.Type}-line{at.Line}", byKey.ContainsKey);
+            if (e.Key.Length == 0) e.Key = suffixes.Unique($"{e.Type}-line{e.Line}", byKey.ContainsKey);
             else if (byKey.TryGetValue(e.Key, out var first))
             {
                 var renamed = suffixes.Unique(e.Key, byKey.ContainsKey);
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, Severity.Error,
-                    $"duplicate key '{e.Key}' (first at line {first.Line}); this entry is kept as '{renamed}'", at));
+                    $"duplicate key '{e.Key}' (first at line {first.Line}); this entry is kept as '{renamed}'",
+                    new SourceSpan(fileName, e.Line, e.Column, e.Start)));
                 e.Key = renamed;
             }
             byKey[e.Key] = e;
-            biblatex = biblatex || BibTexVocabulary.BibLaTeXOnlyTypes.Contains(e.Type) || HasBibLaTeXField(e);
         }
-        if (options.ResolveInheritance) new BibTexInheritance(text, lines, diagnostics, options).Resolve(entries, byKey);
+        if (options.ResolveInheritance && inheritance) new BibTexInheritance(text, lines, diagnostics, options).Resolve(entries, byKey);
 
         MapAll(text, fileName, entries, bibliography.References, diagnostics);
         if (biblatex) bibliography.Format = "biblatex";
@@ -53,7 +50,7 @@ public static class BibTexReader
     /// The second half needs the macros defined before it: it starts from those of the file's head (where @string
     /// definitions live), and is scanned again, after the first, in the rare file that defines more further on.
     /// </summary>
-    private static List<RawEntry> Scan(string text, string fileName, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics, List<string> preambles)
+    private static (List<RawEntry> Entries, bool BibLaTeX, bool Inheritance) Scan(string text, string fileName, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics, List<string> preambles)
     {
         const int MinParallel = 1 << 20;
         var first = new BibTexScanner(text, lines, options, diagnostics);
@@ -65,7 +62,7 @@ public static class BibTexReader
         {
             first.Scan();
             preambles.AddRange(first.Preambles);
-            return first.Entries;
+            return (first.Entries, first.SawBibLaTeX, first.SawInheritance);
         }
         int definitions = first.MacroDefinitions;
         var secondDiagnostics = new List<Diagnostic>();
@@ -75,13 +72,13 @@ public static class BibTexReader
         {
             first.Scan();
             preambles.AddRange(first.Preambles);
-            return first.Entries;
+            return (first.Entries, first.SawBibLaTeX, first.SawInheritance);
         }
         diagnostics.AddRange(secondDiagnostics);
         preambles.AddRange(first.Preambles);
         preambles.AddRange(second.Preambles);
         first.Entries.AddRange(second.Entries);
-        return first.Entries;
+        return (first.Entries, first.SawBibLaTeX || second.SawBibLaTeX, first.SawInheritance || second.SawInheritance);
     }
 
     /// <summary>
@@ -104,11 +101,4 @@ public static class BibTexReader
     /// <summary>Reads a stream, detecting its encoding (a non-UTF-8 file is decoded and reported, never mangled silently).</summary>
     public static Bibliography Read(Stream stream, string fileName, BibTexReaderOptions? options = null) =>
         TextDecoding.Read(stream, fileName, text => Parse(text, fileName, options));
-
-    private static bool HasBibLaTeXField(RawEntry e)
-    {
-        for (int i = 0; i < e.FieldCount; i++)
-            if (BibTexVocabulary.BibLaTeXOnlyFields.Contains(e.Field(i).Name)) return true;
-        return false;
-    }
 }

@@ -31,6 +31,8 @@ internal sealed class BibTexScanner
     // Field names seen lately, by a hash of length and end letters: most fields repeat from entry to entry, and an
     // exact match here is cheaper than the case-insensitive vocabulary lookup.
     private readonly string?[] _fieldNames = new string?[256];
+    // What each cached name says of the file (FieldFlags), so the reader need not look at every field again.
+    private readonly FieldFlags[] _fieldFlags = new FieldFlags[256];
     private int _pos;
     // Characters copied out of @string macros so far. Macros defined from macros double at each step
     // (a = b # b, b = c # c, ...), so expansion is bounded by the file's size, not trusted to stay small.
@@ -64,6 +66,13 @@ internal sealed class BibTexScanner
     public int MacroDefinitions { get; private set; }
     /// <summary>Where scanning stopped.</summary>
     public int Position => _pos;
+    /// <summary>An entry read so far has a BibLaTeX-only type or field: the file is BibLaTeX.</summary>
+    public bool SawBibLaTeX { get; private set; }
+    /// <summary>An entry read so far has a <c>crossref</c> or <c>xdata</c> field, so inheritance has work to do.</summary>
+    public bool SawInheritance { get; private set; }
+
+    [Flags]
+    private enum FieldFlags : byte { None = 0, BibLaTeX = 1, Inheritance = 2 }
 
     public void Scan() => Scan(int.MaxValue, untilFirstEntry: false);
 
@@ -137,6 +146,10 @@ internal sealed class BibTexScanner
                 Report(DiagnosticCodes.MissingComma, Severity.Error, _pos, $"expected ',' after the key '{key}'");
         }
         var entry = new RawEntry(type, key, start);
+        // Line and column now, while the line map is here anyway: readers ask for it in file order.
+        var at = _lines.At(start);
+        (entry.Line, entry.Column) = (at.Line, at.Column);
+        if (!SawBibLaTeX && BibTexVocabulary.BibLaTeXOnlyTypes.Contains(type)) SawBibLaTeX = true;
         Entries.Add(entry);
         ScanFields(entry, close);
         entry.End = Math.Min(_pos, text.Length);
@@ -178,7 +191,7 @@ internal sealed class BibTexScanner
                 continue;
             }
             _pos++;
-            var fieldName = InternField(name);
+            var fieldName = InternField(name, out var flags);
             if (!ScanValue(out int vStart, out int vLength, out string? built, entry.Key))
             {
                 entry.Broken = true;
@@ -190,7 +203,14 @@ internal sealed class BibTexScanner
             if (entry.IndexOf(fieldName) >= 0)
                 Report(DiagnosticCodes.DuplicateField, Severity.Warning, nameStart, $"field '{fieldName}' appears twice in entry '{entry.Key}'; the first is kept");
             else
+            {
                 _arena.Append(entry, new RawField(fieldName, nameStart, vStart, vLength, built));
+                if (flags != FieldFlags.None)
+                {
+                    SawBibLaTeX |= (flags & FieldFlags.BibLaTeX) != 0;
+                    SawInheritance |= (flags & FieldFlags.Inheritance) != 0;
+                }
+            }
             SkipWhitespace();
             if (_pos < text.Length && text[_pos] != ',' && text[_pos] != close && IsNameStart(text[_pos]) && !(text[_pos] == '@' && AtLineStart(_pos)))
                 Report(DiagnosticCodes.MissingComma, Severity.Error, _pos, $"expected ',' before this field in entry '{entry.Key}'");
@@ -488,12 +508,20 @@ internal sealed class BibTexScanner
         return text.AsSpan(start, _pos - start);
     }
 
-    private string InternField(ReadOnlySpan<char> name)
+    private string InternField(ReadOnlySpan<char> name, out FieldFlags flags)
     {
         int slot = (name.Length * 7 + name[0] + name[^1] * 3) & 255;
         var seen = _fieldNames[slot];
-        if (seen is not null && name.SequenceEqual(seen)) return seen;
-        return _fieldNames[slot] = BibTexVocabulary.InternField(name);
+        if (seen is not null && name.SequenceEqual(seen))
+        {
+            flags = _fieldFlags[slot];
+            return seen;
+        }
+        var interned = BibTexVocabulary.InternField(name);
+        flags = (BibTexVocabulary.BibLaTeXOnlyFields.Contains(interned) ? FieldFlags.BibLaTeX : FieldFlags.None)
+            | (interned is "crossref" or "xdata" ? FieldFlags.Inheritance : FieldFlags.None);
+        _fieldFlags[slot] = flags;
+        return _fieldNames[slot] = interned;
     }
 
     private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_';
