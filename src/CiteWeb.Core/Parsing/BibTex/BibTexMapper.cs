@@ -18,6 +18,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private readonly Dictionary<long, PartialDate> _plainDates = [];
     private readonly Reference _scratch = new("", "");
     private readonly Dictionary<string, string> _short = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PartialDate> _isoDates = new(StringComparer.Ordinal);
 
     public Reference Map(RawEntry e)
     {
@@ -204,14 +205,22 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private void SetDate(Reference r, string variable, RawField f, ReadOnlySpan<char> v)
     {
+        // A file repeats its dates (urldate above all), and dates are immutable: a valid one is read once.
+        var known = _isoDates.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (known.TryGetValue(v, out var date))
+        {
+            r.Dates[variable] = date;
+            return;
+        }
         // Verbatim: EDTF's "~" means circa here, not a tie.
         var s = LatexDecoder.DecodeVerbatim(v);
-        var date = PartialDate.TryParseIso(s);
+        date = PartialDate.TryParseIso(s);
         if (date is null)
         {
             Report(DiagnosticCodes.InvalidDate, Severity.Warning, f.Offset, $"{f.Name} '{s}' is not an ISO 8601 / EDTF date; kept as text");
             date = PartialDate.FromLiteral(s);
         }
+        else if (v.Length <= 40 && _isoDates.Count < 4096) _isoDates[v.ToString()] = date;
         r.Dates[variable] = date;
     }
 

@@ -16,7 +16,7 @@ public static class BibTexReader
         var bibliography = new Bibliography(fileName) { Format = "bibtex" };
         var diagnostics = bibliography.Diagnostics;
         var lines = new LineMap(text, fileName);
-        var (entries, biblatex, inheritance) = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
+        var (entries, biblatex, inheritance, scanners) = Scan(text, fileName, lines, options, diagnostics, bibliography.Preambles);
         var byKey = new Dictionary<string, RawEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
         var suffixes = new KeySuffixes(StringComparer.OrdinalIgnoreCase);
         // Each entry has its line from the scanner: asking the line map about a duplicate's first entry again would
@@ -37,6 +37,7 @@ public static class BibTexReader
         if (options.ResolveInheritance && inheritance) new BibTexInheritance(text, lines, diagnostics, options).Resolve(entries, byKey);
 
         MapAll(text, fileName, entries, bibliography.References, diagnostics);
+        foreach (var scanner in scanners) scanner.ReleaseFields();
         if (biblatex) bibliography.Format = "biblatex";
         // Diagnostics were found scan-first, map-second; readers of the report expect file order.
         var ordered = diagnostics.OrderBy(static d => d.Span.Offset).ToList();
@@ -50,7 +51,7 @@ public static class BibTexReader
     /// The second half needs the macros defined before it: it starts from those of the file's head (where @string
     /// definitions live), and is scanned again, after the first, in the rare file that defines more further on.
     /// </summary>
-    private static (List<RawEntry> Entries, bool BibLaTeX, bool Inheritance) Scan(string text, string fileName, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics, List<string> preambles)
+    private static (List<RawEntry> Entries, bool BibLaTeX, bool Inheritance, BibTexScanner[] Scanners) Scan(string text, string fileName, LineMap lines, BibTexReaderOptions options, List<Diagnostic> diagnostics, List<string> preambles)
     {
         const int MinParallel = 1 << 20;
         var first = new BibTexScanner(text, lines, options, diagnostics);
@@ -62,7 +63,7 @@ public static class BibTexReader
         {
             first.Scan();
             preambles.AddRange(first.Preambles);
-            return (first.Entries, first.SawBibLaTeX, first.SawInheritance);
+            return (first.Entries, first.SawBibLaTeX, first.SawInheritance, [first]);
         }
         int definitions = first.MacroDefinitions;
         var secondDiagnostics = new List<Diagnostic>();
@@ -70,15 +71,16 @@ public static class BibTexReader
         Parallel.Invoke(() => first.Scan(split, untilFirstEntry: false), second.Scan);
         if (first.MacroDefinitions != definitions || first.Position > split)
         {
+            second.ReleaseFields();
             first.Scan();
             preambles.AddRange(first.Preambles);
-            return (first.Entries, first.SawBibLaTeX, first.SawInheritance);
+            return (first.Entries, first.SawBibLaTeX, first.SawInheritance, [first]);
         }
         diagnostics.AddRange(secondDiagnostics);
         preambles.AddRange(first.Preambles);
         preambles.AddRange(second.Preambles);
         first.Entries.AddRange(second.Entries);
-        return (first.Entries, first.SawBibLaTeX || second.SawBibLaTeX, first.SawInheritance || second.SawInheritance);
+        return (first.Entries, first.SawBibLaTeX || second.SawBibLaTeX, first.SawInheritance || second.SawInheritance, [first, second]);
     }
 
     /// <summary>
