@@ -51,55 +51,56 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
             var v = f.Value(text);
             // An empty field says nothing; dropping it here is what the clean export would do anyway.
             if (v.IsWhiteSpace()) continue;
-            if (Direct.TryGetValue(f.Name, out var direct))
+            var kind = KindOf(f.Name, out var direct);
+            if (kind == Kind.Direct)
             {
                 Defer(r.Fields, direct.Variable, f, direct.Decoder);
                 continue;
             }
-            switch (f.Name)
+            switch (kind)
             {
-                case "author": SetNames(r, Csl.Author, f, v); break;
-                case "editor": SetNames(r, Csl.Editor, f, v); break;
-                case "translator": SetNames(r, Csl.Translator, f, v); break;
-                case "bookauthor": SetNames(r, Csl.ContainerAuthor, f, v); break;
-                case "collectioneditor": SetNames(r, Csl.CollectionEditor, f, v); break;
-                case "director": SetNames(r, Csl.Director, f, v); break;
-                case "title":
+                case Kind.Author: SetNames(r, Csl.Author, f, v); break;
+                case Kind.Editor: SetNames(r, Csl.Editor, f, v); break;
+                case Kind.Translator: SetNames(r, Csl.Translator, f, v); break;
+                case Kind.BookAuthor: SetNames(r, Csl.ContainerAuthor, f, v); break;
+                case Kind.CollectionEditor: SetNames(r, Csl.CollectionEditor, f, v); break;
+                case Kind.Director: SetNames(r, Csl.Director, f, v); break;
+                case Kind.Title:
                     if (e.Has("subtitle") || e.Has("titleaddon")) r.Fields[Csl.Title] = Join(Title(v), Field(e, "subtitle", true), ": ", Field(e, "titleaddon", true));
                     else Defer(r.Fields, Csl.Title, f, TitleDecoder);
                     break;
-                case "subtitle" or "titleaddon" or "booksubtitle" or "booktitleaddon" or "journalsubtitle": break; // joined with their title
-                case "journal" or "journaltitle":
+                case Kind.JoinedToTitle: break;
+                case Kind.Journal:
                     if (e.Has("journalsubtitle")) r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "journalsubtitle", true), ": ", null);
                     else Defer(r.Fields, Csl.ContainerTitle, f, TitleDecoder);
                     break;
-                case "booktitle":
+                case Kind.BookTitle:
                     if (e.Has("journal") || e.Has("journaltitle")) Defer(r.Custom, "booktitle", f, TitleDecoder);
                     else if (e.Has("booksubtitle") || e.Has("booktitleaddon"))
                         r.Fields[Csl.ContainerTitle] = Join(Title(v), Field(e, "booksubtitle", true), ": ", Field(e, "booktitleaddon", true));
                     else Defer(r.Fields, Csl.ContainerTitle, f, TitleDecoder);
                     break;
-                case "number": Defer(r.Fields, NumberVariable(r, e), f, PlainDecoder); break;
-                case "organization": organization = Plain(v); break;
-                case "institution" or "school": institution = Plain(v); break;
+                case Kind.Number: Defer(r.Fields, NumberVariable(r, e), f, PlainDecoder); break;
+                case Kind.Organization: organization = Plain(v); break;
+                case Kind.Institution: institution = Plain(v); break;
                 // Both present (ACM's exports): address is the publisher's, location the event's.
-                case "location":
+                case Kind.Location:
                     if (!e.Has("address")) Defer(r.Fields, Csl.PublisherPlace, f, PlainDecoder);
                     else if (!e.Has("venue")) Defer(r.Fields, Csl.EventPlace, f, PlainDecoder);
                     else Defer(r.Custom, "location", f, PlainDecoder);
                     break;
-                case "year": year = Short(v); break;
-                case "month": month = Short(v); break;
-                case "day": day = Short(v); break;
-                case "date": dateField = index; break;
-                case "urldate": SetDate(r, Csl.Accessed, f, v); break;
-                case "origdate": SetDate(r, Csl.OriginalDate, f, v); break;
-                case "eventdate": SetDate(r, Csl.EventDate, f, v); break;
-                case "eprint": eprint = LatexDecoder.DecodeVerbatim(v); r.Custom["eprint"] = eprint; break;
-                case "eprinttype" or "archiveprefix": eprintType ??= Plain(v); r.Custom[f.Name] = Plain(v); break;
-                case "langid": if (!e.Has("language")) Defer(r.Fields, Csl.Language, f, PlainDecoder); else Defer(r.Custom, "langid", f, PlainDecoder); break;
-                case "howpublished": howPublished = Plain(v); break;
-                case "entrysubtype": r.Custom["entrysubtype"] = Plain(v); break;
+                case Kind.Year: year = Short(v); break;
+                case Kind.Month: month = Short(v); break;
+                case Kind.Day: day = Short(v); break;
+                case Kind.Date: dateField = index; break;
+                case Kind.UrlDate: SetDate(r, Csl.Accessed, f, v); break;
+                case Kind.OrigDate: SetDate(r, Csl.OriginalDate, f, v); break;
+                case Kind.EventDate: SetDate(r, Csl.EventDate, f, v); break;
+                case Kind.Eprint: eprint = LatexDecoder.DecodeVerbatim(v); r.Custom["eprint"] = eprint; break;
+                case Kind.EprintType: eprintType ??= Plain(v); r.Custom[f.Name] = Plain(v); break;
+                case Kind.LangId: if (!e.Has("language")) Defer(r.Fields, Csl.Language, f, PlainDecoder); else Defer(r.Custom, "langid", f, PlainDecoder); break;
+                case Kind.HowPublished: howPublished = Plain(v); break;
+                case Kind.EntrySubtype: r.Custom["entrysubtype"] = Plain(v); break;
                 default:
                     // A field named after a CSL variable (archive, medium, section ...) is that variable.
                     if (Csl.Canonical(f.Name, Csl.StringVariables) is { } variable && !r.Fields.ContainsKey(variable))
@@ -291,6 +292,67 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
     private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
     private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
+
+    /// <summary>What the mapper does with a field, by its name (see <see cref="KindOf"/>).</summary>
+    private enum Kind : byte
+    {
+        Other, Direct, Author, Editor, Translator, BookAuthor, CollectionEditor, Director, Title, JoinedToTitle, Journal,
+        BookTitle, Number, Organization, Institution, Location, Year, Month, Day, Date, UrlDate, OrigDate, EventDate,
+        Eprint, EprintType, LangId, HowPublished, EntrySubtype,
+    }
+
+    private static Kind KindFor(string name) => name switch
+    {
+        _ when Direct.ContainsKey(name) => Kind.Direct,
+        "author" => Kind.Author,
+        "editor" => Kind.Editor,
+        "translator" => Kind.Translator,
+        "bookauthor" => Kind.BookAuthor,
+        "collectioneditor" => Kind.CollectionEditor,
+        "director" => Kind.Director,
+        "title" => Kind.Title,
+        // Joined with their title (title, journal or booktitle).
+        "subtitle" or "titleaddon" or "booksubtitle" or "booktitleaddon" or "journalsubtitle" => Kind.JoinedToTitle,
+        "journal" or "journaltitle" => Kind.Journal,
+        "booktitle" => Kind.BookTitle,
+        "number" => Kind.Number,
+        "organization" => Kind.Organization,
+        "institution" or "school" => Kind.Institution,
+        "location" => Kind.Location,
+        "year" => Kind.Year,
+        "month" => Kind.Month,
+        "day" => Kind.Day,
+        "date" => Kind.Date,
+        "urldate" => Kind.UrlDate,
+        "origdate" => Kind.OrigDate,
+        "eventdate" => Kind.EventDate,
+        "eprint" => Kind.Eprint,
+        "eprinttype" or "archiveprefix" => Kind.EprintType,
+        "langid" => Kind.LangId,
+        "howpublished" => Kind.HowPublished,
+        "entrysubtype" => Kind.EntrySubtype,
+        _ => Kind.Other,
+    };
+
+    // Field names are interned by the scanner, so a file's few dozen names are each looked up once here, then
+    // found by reference: a hash of a string and a string switch for each of a million fields cost more.
+    private readonly string?[] _kindNames = new string?[256];
+    private readonly Kind[] _kinds = new Kind[256];
+    private readonly (string Variable, SliceCodec<string> Decoder)[] _directs = new (string, SliceCodec<string>)[256];
+
+    private Kind KindOf(string name, out (string Variable, SliceCodec<string> Decoder) direct)
+    {
+        int slot = name.Length == 0 ? 0 : (name.Length * 7 + name[0] + name[^1] * 3) & 255;
+        if (!ReferenceEquals(_kindNames[slot], name))
+        {
+            var kind = KindFor(name);
+            _kinds[slot] = kind;
+            _directs[slot] = kind == Kind.Direct ? Direct[name] : default;
+            _kindNames[slot] = name;
+        }
+        direct = _directs[slot];
+        return _kinds[slot];
+    }
 
     /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
     private static readonly Dictionary<string, (string Variable, SliceCodec<string> Decoder)> Direct = new(StringComparer.Ordinal)
