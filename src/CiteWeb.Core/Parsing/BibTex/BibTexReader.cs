@@ -24,8 +24,10 @@ public static class BibTexReader
         foreach (var e in entries)
         {
             if (e.Key.Length == 0) e.Key = suffixes.Unique($"{e.Type}-line{e.Line}", byKey.ContainsKey);
-            else if (byKey.TryGetValue(e.Key, out var first))
+            else if (byKey.TryAdd(e.Key, e)) continue; // the usual case: one lookup
+            else
             {
+                var first = byKey[e.Key];
                 var renamed = suffixes.Unique(e.Key, byKey.ContainsKey);
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.DuplicateKey, Severity.Error,
                     $"duplicate key '{e.Key}' (first at line {first.Line}); this entry is kept as '{renamed}'",
