@@ -620,19 +620,21 @@ internal sealed class BibTexScanner
     private void SkipWhitespace()
     {
         var text = _text;
-        while (_pos < text.Length)
+        int p = _pos;
+        while (p < text.Length)
         {
-            char c = text[_pos];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u00A0' || c == '\uFEFF') _pos++;
-            else if (c == '%' && _options.PercentComments) SkipLine();
+            char c = text[p];
+            // Most calls stop at once, at a visible ASCII character.
+            if (c > ' ' && c < '\u007F' && c != '%') break;
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u00A0' || c == '\uFEFF') p++;
+            else if (c == '%' && _options.PercentComments)
+            {
+                int nl = text.IndexOf('\n', p);
+                p = nl < 0 ? text.Length : nl + 1;
+            }
             else break;
         }
-    }
-
-    private void SkipLine()
-    {
-        int nl = _text.IndexOf('\n', _pos);
-        _pos = nl < 0 ? _text.Length : nl + 1;
+        _pos = p;
     }
 
     private void SkipWhitespaceAndCommas()
