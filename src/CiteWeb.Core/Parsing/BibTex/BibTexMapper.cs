@@ -278,9 +278,10 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 
-    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself);
-    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
-    private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
+    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
+    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
+    private static readonly SliceCodec<string> VerbatimDecoder =
+        new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself, decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed);
     private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
 
     /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
