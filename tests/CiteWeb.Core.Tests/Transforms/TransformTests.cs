@@ -143,6 +143,25 @@ public sealed class DuplicateTests
         Assert.Equal(["a", "c"], refs.Select(r => r.Id));
         Assert.Equal("https://ainowinstitute.org/discriminatingsystems.pdf", refs[0].Url);
     }
+
+    // The cleaner works out citation keys in the duplicates pass; a reference others are merged into may gain
+    // the creator and year its key is made of, and then gets the key of what it has become.
+    [Theory]
+    [InlineData(false, new[] { "anonnddeep", "smith2020deep", "noble2018othera", "noble2018otherb", "noble2018otherc" })]
+    [InlineData(true, new[] { "smith2020deep", "noble2018other" })]
+    public void Keys_after_duplicates_are_those_of_the_references_left(bool merge, string[] expected)
+    {
+        const string Bib = """
+            @article{a, title={Deep Models}, doi={10.1/deep}}
+            @article{b, author={Smith, Jane}, year=2020, title={Deep Models}, doi={10.1/DEEP}}
+            @article{c, author={Noble, Safiya}, year=2018, title={Other}}
+            @article{d, author={Noble, Safiya}, year=2018, title={Other}}
+            @article{e, author={Noble, Safiya}, year=2018, title={Other}}
+            """;
+        var refs = BibTexReader.Parse(Bib, "k.bib").References;
+        new Cleaner().Run(refs, new TransformContext { Options = new CleanOptions { MergeDuplicates = merge } });
+        Assert.Equal(expected, refs.Select(r => r.Id));
+    }
 }
 
 public sealed class WhitespaceTests
