@@ -206,6 +206,10 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         return entry.Value ?? entry.Deferred.Decode();
     }
 
+    /// <summary>The text of the <paramref name="index"/>th value, read without keeping anything: the source slice
+    /// when the value decodes to exactly that, else as <see cref="PeekAt"/> reads.</summary>
+    internal ReadOnlySpan<char> PeekText(int index) => TryPeekSource(index, out var source) ? source.Span : PeekAt(index);
+
     public IEnumerable<string> Keys
     {
         get

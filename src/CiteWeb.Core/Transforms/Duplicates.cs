@@ -102,7 +102,7 @@ public sealed class Duplicates : ITransform
         if (at >= 0)
         {
             // Read without keeping it: a DOI still in its source form is used there.
-            var doi = fields.TryPeekSource(at, out var source) ? source.Span : fields.PeekAt(at);
+            var doi = fields.PeekText(at);
             if (doi.Length > 0)
             {
                 var key = text.Room(4 + doi.Length);

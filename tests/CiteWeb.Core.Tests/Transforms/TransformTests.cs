@@ -38,6 +38,21 @@ public sealed class DoiTests
     [InlineData("11.1145/x", false)]
     [InlineData("10.1145/", false)]
     public void Validates(string doi, bool valid) => Assert.Equal(valid, DoiBare.IsValid(doi));
+
+    [Fact]
+    public void A_doi_link_in_the_url_field_of_a_file_moves_to_the_doi_field_and_other_links_stay()
+    {
+        const string Bib = """
+            @article{a, title={A}, url={https://doi.org/10.1145/3025453.3025727}}
+            @article{b, title={B}, url={https://example.org/10.1145/x}}
+            @article{c, title={C}, url={doi:10.1000/not valid}}
+            """;
+        var refs = BibTexReader.Parse(Bib, "u.bib").References;
+        var changes = new DoiBare().Apply(refs, new TransformContext()).ToList();
+        Assert.Equal(new FieldChange("doi", "a", Csl.Doi, null, "10.1145/3025453.3025727"), Assert.Single(changes));
+        Assert.Equal(["10.1145/3025453.3025727", null, null], refs.Select(r => r.Doi));
+        Assert.Equal("https://example.org/10.1145/x", refs[1].Url);
+    }
 }
 
 public sealed class UrlTests
