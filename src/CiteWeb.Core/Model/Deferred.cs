@@ -9,12 +9,17 @@ internal delegate bool SliceTest(ReadOnlySpan<char> source);
 
 /// <summary>How a reader decodes one kind of value, and, optionally, a cheap test for slices that decode to
 /// exactly their own text (a plain title, a page number), which consumers may then use as they stand, and, for a
-/// list, a decoder of its first item alone (the first author, without splitting every name of the list).</summary>
-internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null, SliceDecoder<object?>? decodeFirst = null)
+/// list, a decoder of its first item alone (the first author, without splitting every name of the list), and, for
+/// text, a cheap test for slices whose decoded text is sure to be collapsed: no white space at either end, none
+/// inside but single spaces and no-break spaces (what a white-space cleanup would leave as it is).</summary>
+internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null, SliceDecoder<object?>? decodeFirst = null,
+    SliceTest? decodesCollapsed = null)
 {
     public T Decode(ReadOnlySpan<char> source) => decode(source);
 
     public bool DecodesToItself(ReadOnlySpan<char> source) => decodesToItself is not null && decodesToItself(source);
+
+    public bool DecodesCollapsed(ReadOnlySpan<char> source) => decodesCollapsed is not null && decodesCollapsed(source);
 
     /// <summary>The first item of the list <paramref name="source"/> decodes to (null for an empty list), when
     /// this codec can say it without decoding the whole list.</summary>
@@ -38,6 +43,9 @@ internal readonly struct Deferred<T>(string source, int start, int length, Slice
 
     /// <summary>See <see cref="SliceCodec{T}.TryDecodeFirst"/>.</summary>
     public bool TryDecodeFirst(out object? first) => codec.TryDecodeFirst(source.AsSpan(start, length), out first);
+
+    /// <summary>See <see cref="SliceCodec{T}.DecodesCollapsed"/>: true only when the codec is sure.</summary>
+    public bool DecodesCollapsed() => codec.DecodesCollapsed(source.AsSpan(start, length));
 
     /// <summary>The source slice, when decoding it would give back the same text: it can be used without decoding.</summary>
     public bool TryGetSelfDecoding(out ReadOnlyMemory<char> slice)

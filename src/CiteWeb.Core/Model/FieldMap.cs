@@ -184,6 +184,15 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         return false;
     }
 
+    /// <summary>True when the <paramref name="index"/>th value is not decoded yet and its reader can tell from the
+    /// source that the decoded text will be collapsed (see <see cref="SliceCodec{T}"/>): a white-space check can
+    /// then pass it without decoding or keeping anything. False means "not sure".</summary>
+    internal bool DecodesCollapsed(int index)
+    {
+        ref var entry = ref At(index);
+        return entry.Value is null && entry.Deferred.DecodesCollapsed();
+    }
+
     /// <summary>The key of the <paramref name="index"/>th field, in insertion order.</summary>
     internal string KeyAt(int index) => At(index).Key;
 
@@ -196,6 +205,10 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         ref var entry = ref At(index);
         return entry.Value ?? entry.Deferred.Decode();
     }
+
+    /// <summary>The text of the <paramref name="index"/>th value, read without keeping anything: the source slice
+    /// when the value decodes to exactly that, else as <see cref="PeekAt"/> reads.</summary>
+    internal ReadOnlySpan<char> PeekText(int index) => TryPeekSource(index, out var source) ? source.Span : PeekAt(index);
 
     public IEnumerable<string> Keys
     {

@@ -23,16 +23,17 @@ public sealed class CitationKeys : ITransform
     public string Name => "keys";
     public IReadOnlyList<string> DependsOn => ["whitespace", "capitals", "duplicates"];
 
-    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context)
+    public IEnumerable<FieldChange> Apply(IList<Reference> references, TransformContext context) => Apply(references, context, null);
+
+    /// <summary>As <see cref="Apply(IList{Reference}, TransformContext)"/>, where the first
+    /// <c>references.Count</c> entries of <paramref name="known"/>, when given, are each reference's
+    /// <see cref="KeyOf"/> as worked out by the cleanup before (<see cref="Duplicates"/>, which reads what a key
+    /// is made of anyway), or null where it is to be worked out here.</summary>
+    internal List<FieldChange> Apply(IList<Reference> references, TransformContext context, string?[]? known)
     {
         if (!context.Options.GenerateKeys) return [];
-        // An entry with no creator and no title (what is left of a broken one) keeps the key it was cited by.
         var keys = new string[references.Count];
-        ParallelSlices.For(references.Count, i =>
-        {
-            var r = references[i];
-            keys[i] = r.FirstCreator is null && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r);
-        });
+        ParallelSlices.For(references.Count, i => keys[i] = known?[i] ?? KeyOf(references[i]));
         var seen = new HashSet<string>(keys.Length, StringComparer.Ordinal);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in keys) if (!seen.Add(key)) groups.Add(key);
@@ -57,11 +58,19 @@ public sealed class CitationKeys : ITransform
 
     private static string Suffix(int n) => n < 26 ? ((char)('a' + n)).ToString() : Suffix(n / 26 - 1) + (char)('a' + n % 26);
 
-    public static string Key(Reference r)
+    public static string Key(Reference r) => Key(r, r.FirstCreator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+
+    private static string KeyOf(Reference r) => KeyOf(r, r.FirstCreator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+
+    /// <summary>The key <paramref name="r"/> gets before clashes are told apart, from its first creator, its title
+    /// without markup and its year, as read by the caller. An entry with no creator and no title (what is left of
+    /// a broken one) keeps the key it was cited by.</summary>
+    internal static string KeyOf(Reference r, PersonName? creator, ReadOnlySpan<char> title, int? year) =>
+        creator is null && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r, creator, title, year);
+
+    private static string Key(Reference r, PersonName? creator, ReadOnlySpan<char> title, int? year)
     {
-        var creator = r.FirstCreator;
         ReadOnlySpan<char> name = creator is null ? "" : RichText.ToPlain(creator.Literal is { } lit ? FirstWord(lit) : creator.Family ?? creator.Given ?? "");
-        var title = FieldTransform.PlainTitle(r);
         // One buffer for the whole key: the name and the title word fold to at most twice their length.
         int room = name.Length * 2 + 11 + title.Length * 2 + 4;
         Span<char> key = room <= 512 ? stackalloc char[room] : new char[room];
@@ -71,7 +80,7 @@ public sealed class CitationKeys : ITransform
             "anon".CopyTo(key);
             length = 4;
         }
-        if (r.Issued?.Year is int y)
+        if (year is int y)
         {
             y.TryFormat(key[length..], out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
             length += written;
@@ -91,7 +100,8 @@ public sealed class CitationKeys : ITransform
                 break;
             }
         }
-        return new string(key[..length]);
+        // Most keys are already the key a reference is cited by: that string, then, rather than a copy of it.
+        return key[..length].SequenceEqual(r.Id) ? r.Id : new string(key[..length]);
     }
 
     private static string FirstWord(string s)

@@ -22,14 +22,25 @@ public sealed class Cleaner
         var changes = new List<FieldChange>();
         // Consecutive per-reference cleanups share one pass over the references; each reports as if alone.
         var batch = new List<IReferenceCleanup>();
-        foreach (var t in Transforms)
+        for (int i = 0; i < Transforms.Count; i++)
         {
+            var t = Transforms[i];
             if (t is IReferenceCleanup perReference)
             {
                 batch.Add(perReference);
                 continue;
             }
             RunBatch();
+            // Citation keys are made of what duplicates are matched by (first creator, title, year): right after
+            // the duplicates cleanup, they are worked out in its pass, which has read all that already.
+            if (t is Duplicates duplicates && i + 1 < Transforms.Count && Transforms[i + 1] is CitationKeys keys && context.Options.GenerateKeys)
+            {
+                var citationKeys = new string?[references.Count];
+                changes.AddRange(duplicates.Apply(references, context, citationKeys));
+                changes.AddRange(keys.Apply(references, context, citationKeys));
+                i++;
+                continue;
+            }
             changes.AddRange(t.Apply(references, context));
         }
         RunBatch();

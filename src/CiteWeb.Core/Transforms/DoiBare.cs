@@ -32,9 +32,11 @@ public sealed partial class DoiBare : IReferenceCleanup
         int at = fields.IndexOfKey(Csl.Doi);
         if (at < 0)
         {
-            if (r.Url is { } url && Prefix().IsMatch(url) && Valid().IsMatch(Bare(url)))
+            // The URL is read without keeping it: most are no DOI link, and the writer reads a plain one from the source.
+            int link = fields.IndexOfKey(Csl.Url);
+            if (link >= 0 && Prefix().IsMatch(fields.PeekText(link)) && Bare(fields.ValueAt(link)) is var doi && Valid().IsMatch(doi))
             {
-                r.Doi = Bare(url);
+                r.Doi = doi;
                 output.Add(new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi), 1);
                 at = fields.IndexOfKey(Csl.Doi);
             }

@@ -21,13 +21,14 @@ public sealed class Whitespace : IReferenceCleanup
     private void Clean(Reference r, FieldMap map, CleanupOutput changes)
     {
         List<(string Name, string Value, string Clean)>? dirty = null;
-        // A value that decodes to its own source text (a page range, a plain title) is checked in the source and
-        // stays undecoded, so the writer can copy it from there; any other is decoded here, once, and kept. (Reading
-        // it for this check only, FieldMap.Peek, was tried: the writer then decodes it again, which cost more
-        // CPU than keeping the strings — leaves the collector copies but never traces — saves.)
+        // A value still in its source form whose reader can tell its decoded text is collapsed (nearly all: the
+        // LaTeX decoder collapses white space itself) is passed without decoding; it stays undecoded, for the writer
+        // to decode once or copy. Any other is decoded here, once, and kept. (Decoding every value for this check
+        // and keeping none, FieldMap.Peek, was tried: the writer then decodes it again, which cost more CPU than
+        // keeping the strings saves.)
         for (int i = 0; i < map.Count; i++)
         {
-            if (map.TryPeekSource(i, out var source) && IsCollapsed(source.Span)) continue;
+            if (map.DecodesCollapsed(i)) continue;
             var value = map.ValueAt(i);
             if (!IsCollapsed(value)) (dirty ??= []).Add((map.KeyAt(i), value, Collapse(value)));
         }

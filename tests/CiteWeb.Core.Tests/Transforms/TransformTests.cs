@@ -38,6 +38,21 @@ public sealed class DoiTests
     [InlineData("11.1145/x", false)]
     [InlineData("10.1145/", false)]
     public void Validates(string doi, bool valid) => Assert.Equal(valid, DoiBare.IsValid(doi));
+
+    [Fact]
+    public void A_doi_link_in_the_url_field_of_a_file_moves_to_the_doi_field_and_other_links_stay()
+    {
+        const string Bib = """
+            @article{a, title={A}, url={https://doi.org/10.1145/3025453.3025727}}
+            @article{b, title={B}, url={https://example.org/10.1145/x}}
+            @article{c, title={C}, url={doi:10.1000/not valid}}
+            """;
+        var refs = BibTexReader.Parse(Bib, "u.bib").References;
+        var changes = new DoiBare().Apply(refs, new TransformContext()).ToList();
+        Assert.Equal(new FieldChange("doi", "a", Csl.Doi, null, "10.1145/3025453.3025727"), Assert.Single(changes));
+        Assert.Equal(["10.1145/3025453.3025727", null, null], refs.Select(r => r.Doi));
+        Assert.Equal("https://example.org/10.1145/x", refs[1].Url);
+    }
 }
 
 public sealed class UrlTests
@@ -142,6 +157,25 @@ public sealed class DuplicateTests
         new Duplicates().Apply(refs, context);
         Assert.Equal(["a", "c"], refs.Select(r => r.Id));
         Assert.Equal("https://ainowinstitute.org/discriminatingsystems.pdf", refs[0].Url);
+    }
+
+    // The cleaner works out citation keys in the duplicates pass; a reference others are merged into may gain
+    // the creator and year its key is made of, and then gets the key of what it has become.
+    [Theory]
+    [InlineData(false, new[] { "anonnddeep", "smith2020deep", "noble2018othera", "noble2018otherb", "noble2018otherc" })]
+    [InlineData(true, new[] { "smith2020deep", "noble2018other" })]
+    public void Keys_after_duplicates_are_those_of_the_references_left(bool merge, string[] expected)
+    {
+        const string Bib = """
+            @article{a, title={Deep Models}, doi={10.1/deep}}
+            @article{b, author={Smith, Jane}, year=2020, title={Deep Models}, doi={10.1/DEEP}}
+            @article{c, author={Noble, Safiya}, year=2018, title={Other}}
+            @article{d, author={Noble, Safiya}, year=2018, title={Other}}
+            @article{e, author={Noble, Safiya}, year=2018, title={Other}}
+            """;
+        var refs = BibTexReader.Parse(Bib, "k.bib").References;
+        new Cleaner().Run(refs, new TransformContext { Options = new CleanOptions { MergeDuplicates = merge } });
+        Assert.Equal(expected, refs.Select(r => r.Id));
     }
 }
 

@@ -288,9 +288,10 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 
-    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself);
-    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
-    private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
+    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
+    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
+    private static readonly SliceCodec<string> VerbatimDecoder =
+        new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself, decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed);
     private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
 
     /// <summary>What the mapper does with a field, by its name (see <see cref="KindOf"/>).</summary>

@@ -66,6 +66,85 @@ public static partial class LatexDecoder
     internal static bool DecodesVerbatimToItself(ReadOnlySpan<char> value) =>
         !value.IsEmpty && TrimWhitespace(value).Length == value.Length && IsVerbatimPlain(value);
 
+    // White space the decoder copies as it stands (it collapses only the ASCII kinds), the no-break space among it.
+    private const string OtherWhiteSpace =
+        "\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+    private static readonly SearchValues<char> OtherWhiteSpaceChars = SearchValues.Create(OtherWhiteSpace);
+
+    private static readonly SearchValues<char> CollapsedStops = SearchValues.Create("\\~" + OtherWhiteSpace);
+
+    /// <summary>
+    /// True when <see cref="Decode"/> (with or without case protection) is sure to give text with no white space
+    /// (<see cref="char.IsWhiteSpace(char)"/>) at either end, none inside but single spaces and no-break spaces, and
+    /// no two spaces in a row: told from the source, without decoding. The decoder collapses and trims ASCII white
+    /// space itself; what can still put white space in its result is copied Unicode white space, a tie (~) at
+    /// either end, \, \thinspace \nobreakspace and \char. False means "not sure", not "it does not".
+    /// </summary>
+    internal static bool DecodesCollapsed(ReadOnlySpan<char> value)
+    {
+        int i = 0;
+        int hit;
+        while ((hit = value[i..].IndexOfAny(CollapsedStops)) >= 0)
+        {
+            i += hit;
+            if (value[i] == '~')
+            {
+                if (!IsTieBetweenWords(value, i))
+                {
+                    return false;
+                }
+                i++;
+                continue;
+            }
+            if (value[i] != '\\')
+            {
+                return false;
+            }
+            // A command: one that writes white space (or \char, which may) needs the decoder. The name is letters or
+            // one ASCII symbol; anything else after the backslash is looked at by the next round.
+            int start = ++i;
+            while (i < value.Length && char.IsAsciiLetter(value[i]))
+            {
+                i++;
+            }
+            if (i == start && i < value.Length && value[i] < 128)
+            {
+                i++;
+            }
+            ReadOnlySpan<char> name = value[start..i];
+            if (name is "char" || (LatexTables.ByName.TryGetValue(name, out LatexCommand command)
+                && command.Kind != LatexCommandKind.Space && command.Text.AsSpan().ContainsAny(WhiteSpaceInText)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static readonly SearchValues<char> WhiteSpaceInText = SearchValues.Create(" \t\n\r\f\v" + OtherWhiteSpace);
+
+    /// <summary>A tie with a letter or digit of plain text on each side ("Section~3"): its no-break space is
+    /// written between two characters of text, so it is at neither end of the result.</summary>
+    private static bool IsTieBetweenWords(ReadOnlySpan<char> value, int at)
+    {
+        if (at == 0 || at + 1 >= value.Length || !char.IsAsciiLetterOrDigit(value[at - 1]) || !char.IsAsciiLetterOrDigit(value[at + 1]))
+        {
+            return false;
+        }
+        // Letters right after a backslash are a command's name, not text.
+        int j = at - 1;
+        while (j >= 0 && char.IsAsciiLetter(value[j]))
+        {
+            j--;
+        }
+        return j < 0 || value[j] != '\\';
+    }
+
+    /// <summary><see cref="DecodesCollapsed"/> for <see cref="DecodeVerbatim"/>, which collapses and trims ASCII
+    /// white space and writes nothing else that is white space.</summary>
+    internal static bool DecodesVerbatimCollapsed(ReadOnlySpan<char> value) => !value.ContainsAny(OtherWhiteSpaceChars);
+
     private static bool IsVerbatimPlain(ReadOnlySpan<char> value) => value.IndexOfAny(VerbatimStops) < 0 && value.IndexOf("  ") < 0;
 
     /// <summary>Decodes a verbatim field (url, doi, eprint, file): only <c>\_ \% \# \&amp; \~ \$ \{ \}</c> are
