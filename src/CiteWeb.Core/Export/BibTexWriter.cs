@@ -230,12 +230,13 @@ public static class BibTexWriter
         var fields = scratch.Fields;
         string type = EntryType(r, o);
         foreach (var role in Csl.NameVariables)
-            if (r.Names.Peek(role) is { Count: > 0 } names)
-            {
-                int start = scratch.Position;
-                FormatNames(names, o.Ascii, scratch);
-                fields.Add((NameField(role), scratch.From(start)));
-            }
+        {
+            // A list still as the reader stored it is written from its source, with no names made on the way.
+            int start = scratch.Position;
+            int written = r.Names.TryPeekSource(role, BibTexNames.Codec, out var source) ? FormatNames(source, o.Ascii, scratch)
+                : r.Names.Peek(role) is { } names ? FormatNames(names, o.Ascii, scratch) : 0;
+            if (written > 0) fields.Add((NameField(role), scratch.From(start)));
+        }
 
         // Where each variable WriteEntry writes by name is in the map: one pass over the fields, not a search a variable.
         var slots = scratch.Slots;
@@ -461,7 +462,6 @@ public static class BibTexWriter
         return true;
     }
 
-    /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
     /// <summary>
     /// A key as BibTeX can read it back: a key from a CSL-JSON or RIS file may hold what ends a BibTeX key
     /// (<c>k}, title = {x</c> would end the entry and inject a field), so white space, braces, parentheses, commas,
@@ -477,6 +477,7 @@ public static class BibTexWriter
 
     private static readonly System.Buffers.SearchValues<char> KeyBreakers = System.Buffers.SearchValues.Create(" \t\r\n{}(),\"=#%\\'~");
 
+    /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
     public static string FormatNames(IReadOnlyList<PersonName> names, bool ascii)
     {
         var scratch = new EntryScratch();
@@ -484,31 +485,86 @@ public static class BibTexWriter
         return scratch.Span(0).ToString();
     }
 
-    private static void FormatNames(IReadOnlyList<PersonName> names, bool ascii, EntryScratch scratch)
+    /// <summary>A BibTeX name list as the writer writes it when it was read from BibTeX and not changed since:
+    /// the same text as <c>FormatNames(BibTexNames.Parse(source), ascii)</c>.</summary>
+    internal static string FormatNames(ReadOnlySpan<char> source, bool ascii)
+    {
+        var scratch = new EntryScratch();
+        FormatNames(source, ascii, scratch);
+        return scratch.Span(0).ToString();
+    }
+
+    /// <summary>Writes <paramref name="names"/>; returns how many.</summary>
+    private static int FormatNames(IReadOnlyList<PersonName> names, bool ascii, EntryScratch scratch)
     {
         for (int i = 0; i < names.Count; i++)
         {
             if (i > 0) scratch.Append(" and ");
             var n = names[i];
-            if (n.IsOthers) { scratch.Append("others"); continue; }
-            if (n.Literal is not null) { scratch.Append('{'); scratch.EncodeInPlace(n.Literal, ascii); scratch.Append('}'); continue; }
-            if (string.IsNullOrEmpty(n.DroppingParticle))
+            if (n.IsOthers) scratch.Append("others");
+            else if (n.Literal is not null) Literal(n.Literal, ascii, scratch);
+            else
             {
-                if (!string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
+                var particles = string.IsNullOrEmpty(n.DroppingParticle) ? n.NonDroppingParticle
+                    : string.IsNullOrEmpty(n.NonDroppingParticle) ? n.DroppingParticle
+                    : n.DroppingParticle + " " + n.NonDroppingParticle;
+                Person(particles, n.Family, n.Suffix, n.Given, ascii, scratch);
             }
-            else if (string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.DroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
-            else { NamePart(n.DroppingParticle + " " + n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
-            NamePart(n.Family ?? "", ascii, keepCase: true, scratch);
-            if (!string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Suffix, ascii, keepCase: false, scratch); }
-            if (!string.IsNullOrEmpty(n.Given) || !string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Given ?? "", ascii, keepCase: false, scratch); }
         }
+        return names.Count;
+    }
+
+    /// <summary>Writes the BibTeX name list <paramref name="source"/> as <see cref="BibTexNames.Parse(ReadOnlySpan{char})"/>
+    /// and the writer of the names it gives would write it, without making them: each part is decoded only where
+    /// decoding changes it. Returns how many names were written.</summary>
+    private static int FormatNames(ReadOnlySpan<char> source, bool ascii, EntryScratch scratch)
+    {
+        // A list with no LaTeX and nothing to escape (most lists) decodes and encodes to itself, and so does every
+        // part of it: its parts are copied as they are, with no test of their own.
+        bool asIs = LatexDecoder.DecodesToItself(source) && LatexEncoder.EncodesToItself(source, ascii);
+        int count = 0;
+        var list = new BibTexNames.NameList(source);
+        while (list.Next(out var name))
+        {
+            var text = name.Text;
+            var literal = name.Kind == BibTexNames.NameKind.Literal ? BibTexNames.DecodePart(text[name.Literal]) : default;
+            if (name.Kind == BibTexNames.NameKind.None || (name.Kind == BibTexNames.NameKind.Literal && literal.IsEmpty)) continue;
+            if (count++ > 0) scratch.Append(" and ");
+            if (name.Kind == BibTexNames.NameKind.Others || literal is "others") scratch.Append("others");
+            else if (name.Kind == BibTexNames.NameKind.Literal) Literal(literal, ascii, scratch);
+            else if (asIs) Person(text[name.Von], text[name.Family], text[name.Suffix], text[name.Given], ascii: null, scratch);
+            else
+                Person(BibTexNames.DecodePart(text[name.Von]), BibTexNames.DecodePart(text[name.Family]),
+                    BibTexNames.DecodePart(text[name.Suffix]), BibTexNames.DecodePart(text[name.Given]), ascii, scratch);
+        }
+        return count;
+    }
+
+    /// <summary>An organisation, braced so that it stays whole.</summary>
+    private static void Literal(ReadOnlySpan<char> name, bool ascii, EntryScratch scratch)
+    {
+        scratch.Append('{');
+        scratch.EncodeInPlace(name, ascii);
+        scratch.Append('}');
+    }
+
+    /// <summary>A person as "von Last, Jr, First"; an empty part is left out. Parts are encoded as
+    /// <paramref name="ascii"/> says, or copied as they are when it is null.</summary>
+    private static void Person(ReadOnlySpan<char> particles, ReadOnlySpan<char> family, ReadOnlySpan<char> suffix, ReadOnlySpan<char> given,
+        bool? ascii, EntryScratch scratch)
+    {
+        if (!particles.IsEmpty) { NamePart(particles, ascii, keepCase: false, scratch); scratch.Append(' '); }
+        NamePart(family, ascii, keepCase: true, scratch);
+        if (!suffix.IsEmpty) { scratch.Append(", "); NamePart(suffix, ascii, keepCase: false, scratch); }
+        if (!given.IsEmpty || !suffix.IsEmpty) { scratch.Append(", "); NamePart(given, ascii, keepCase: false, scratch); }
     }
 
     /// <summary>Writes a name part, braced where BibTeX would otherwise split it or read it as a von part.</summary>
-    private static void NamePart(string part, bool ascii, bool keepCase, EntryScratch scratch)
+    private static void NamePart(ReadOnlySpan<char> part, bool? ascii, bool keepCase, EntryScratch scratch)
     {
         int start = scratch.Position;
-        scratch.EncodeInPlace(part, ascii);
+        if (ascii is { } a) scratch.EncodeInPlace(part, a);
+        else scratch.Append(part);
         var encoded = scratch.Span(start);
         if (encoded.Contains(',') || ContainsAnd(encoded) || (keepCase && HasLowerWord(encoded))) scratch.Brace(start);
     }

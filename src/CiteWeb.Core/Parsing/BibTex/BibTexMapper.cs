@@ -267,7 +267,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         // Damage is reported now, so names are parsed now only when damaged; else when first read.
         if (!BibTexNames.IsDamaged(v))
         {
-            r.Names.SetDeferred(role, Slice(f, NamesDecoder));
+            r.Names.SetDeferred(role, Slice(f, BibTexNames.Codec));
             return;
         }
         r.SetNames(role, BibTexNames.Parse(v, out bool damaged));
@@ -281,7 +281,6 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself);
     private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself);
     private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself);
-    private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
 
     /// <summary>Fields that map to one CSL variable whatever else the entry holds, and how each is decoded.</summary>
     private static readonly Dictionary<string, (string Variable, SliceCodec<string> Decoder)> Direct = new(StringComparer.Ordinal)
