@@ -185,6 +185,19 @@ public static class BibTexWriter
         }
     }
 
+    /// <summary>Name parts decoded one after another into one array, for one name at a time.</summary>
+    private sealed class NameParts() : CharBuffer(256)
+    {
+        /// <summary>A part decoded as <see cref="BibTexNames.Parse(ReadOnlySpan{char})"/> decodes it. What it returns stays
+        /// valid until <see cref="CharBuffer.Clear"/>: a full array is replaced, not overwritten.</summary>
+        public ReadOnlySpan<char> Decode(ReadOnlySpan<char> part)
+        {
+            int start = Length;
+            Length = BibTexNames.DecodePartTo(part, ref Chars, Length);
+            return Chars.AsSpan(start, Length - start);
+        }
+    }
+
     /// <summary>
     /// What one thread reuses from entry to entry: the list of fields an entry is made of, and the text of the
     /// values it encodes (names, escaped values, years), written one after another into one array and sliced, so an
@@ -197,6 +210,8 @@ public static class BibTexWriter
         public readonly int[] Slots = new int[WrittenVariables.Length];
         /// <summary>The indexes of the fields not in <see cref="Slots"/>.</summary>
         public readonly List<int> Unmapped = new(8);
+        /// <summary>The decoded parts of the name being written.</summary>
+        public readonly NameParts Parts = new();
 
         public new void Clear()
         {
@@ -562,15 +577,17 @@ public static class BibTexWriter
         while (list.Next(out var name))
         {
             var text = name.Text;
-            var literal = name.Kind == BibTexNames.NameKind.Literal ? BibTexNames.DecodePart(text[name.Literal]) : default;
+            var parts = scratch.Parts;
+            parts.Clear();
+            var literal = name.Kind == BibTexNames.NameKind.Literal ? parts.Decode(text[name.Literal]) : default;
             if (name.Kind == BibTexNames.NameKind.None || (name.Kind == BibTexNames.NameKind.Literal && literal.IsEmpty)) continue;
             if (count++ > 0) scratch.Append(" and ");
             if (name.Kind == BibTexNames.NameKind.Others || literal is "others") scratch.Append("others");
             else if (name.Kind == BibTexNames.NameKind.Literal) Literal(literal, ascii, scratch);
             else if (asIs) Person(text[name.Von], text[name.Family], text[name.Suffix], text[name.Given], ascii: null, scratch);
             else
-                Person(BibTexNames.DecodePart(text[name.Von]), BibTexNames.DecodePart(text[name.Family]),
-                    BibTexNames.DecodePart(text[name.Suffix]), BibTexNames.DecodePart(text[name.Given]), ascii, scratch);
+                Person(parts.Decode(text[name.Von]), parts.Decode(text[name.Family]), parts.Decode(text[name.Suffix]),
+                    parts.Decode(text[name.Given]), ascii, scratch);
         }
         return count;
     }

@@ -307,10 +307,15 @@ public static class BibTexNames
     private static bool IsEmptyPart(ReadOnlySpan<char> text) =>
         text.IsEmpty || (!char.IsLetterOrDigit(text[0]) && !LatexDecoder.DecodesToItself(text) && Decode(text).Length == 0);
 
-    /// <summary>A name part's text decoded as <see cref="Parse(ReadOnlySpan{char}, out bool)"/> decodes it: the
-    /// text itself where decoding gives it back, else a new string.</summary>
-    internal static ReadOnlySpan<char> DecodePart(ReadOnlySpan<char> text) =>
-        text.IsEmpty || (LatexDecoder.DecodesToItself(text) && !text.Contains('\u00A0')) ? text : Decode(text);
+    /// <summary>Writes a name part's text decoded as <see cref="Parse(ReadOnlySpan{char}, out bool)"/> decodes it
+    /// into <paramref name="buffer"/> from <paramref name="at"/> on, with no string (see <see cref="LatexDecoder.DecodeTo"/>);
+    /// returns the end of what was written.</summary>
+    internal static int DecodePartTo(ReadOnlySpan<char> text, ref char[] buffer, int at)
+    {
+        int end = LatexDecoder.DecodeTo(text, protectCase: false, ref buffer, at);
+        buffer.AsSpan(at, end - at).Replace('\u00A0', ' ');
+        return end;
+    }
 
     private static string Decode(ReadOnlySpan<char> latex)
     {
