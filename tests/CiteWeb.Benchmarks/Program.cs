@@ -28,7 +28,7 @@ if (args.Length > 0 && args[0] == "accuracy")
 
 if (args.Length > 1 && args[0] == "stages")
 {
-    return StageTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 && args[2] == "parse", args.Length > 2 && args[2] == "scan", args.Length > 2 && args[2] == "clean");
+    return StageTiming.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 && args[2] == "parse", args.Length > 2 && args[2] == "scan", args.Length > 2 && args[2] == "clean", args.Length > 2 && args[2] == "write");
 }
 
 if (args.Length > 1 && args[0] == "index-scale")

@@ -8,13 +8,15 @@ namespace CiteWeb.Benchmarks;
 
 /// <summary>`stages N`: time and allocation of each stage of parse + clean + write (parse, every cleanup, the
 /// writer), to see where ParseCleanWrite spends; Stopwatch, 3 runs. `stages N clean` times the cleanups as
-/// <see cref="Cleaner.Run"/> runs them (the per-reference ones in one pass), as one stage.</summary>
+/// <see cref="Cleaner.Run"/> runs them (the per-reference ones in one pass), as one stage; `stages N write` parses and
+/// cleans once and times the writer alone, 8 runs, to compare writers on a busy machine.</summary>
 public static class StageTiming
 {
-    public static int Run(int entries, bool parseOnly = false, bool scanOnly = false, bool cleanTogether = false)
+    public static int Run(int entries, bool parseOnly = false, bool scanOnly = false, bool cleanTogether = false, bool writeOnly = false)
     {
         var text = BibTexCorpus.Generate(entries);
         if (scanOnly) return ScanAndMap(text);
+        if (writeOnly) return WriteOnly(text);
         for (int run = 0; run < (parseOnly ? 10 : 3); run++)
         {
             var refs = Measure("parse", () => BibTexReader.Parse(text, "bench.bib").References);
@@ -22,6 +24,19 @@ public static class StageTiming
             var context = new TransformContext();
             if (cleanTogether) Measure("clean", () => new Cleaner().Run(refs, context).Count);
             else foreach (var t in Cleaner.All) Measure(t.Name, () => t.Apply(refs, context).Count());
+            Measure("write", () => { Exporter.Write("bibtex", refs, Stream.Null); return 0; });
+            Console.Error.WriteLine();
+        }
+        return 0;
+    }
+
+    private static int WriteOnly(string text)
+    {
+        var refs = BibTexReader.Parse(text, "bench.bib").References;
+        var context = new TransformContext();
+        new Cleaner().Run(refs, context);
+        for (int run = 0; run < 8; run++)
+        {
             Measure("write", () => { Exporter.Write("bibtex", refs, Stream.Null); return 0; });
             Console.Error.WriteLine();
         }

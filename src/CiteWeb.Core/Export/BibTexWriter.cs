@@ -1,5 +1,5 @@
+using System.Collections.Frozen;
 using System.Globalization;
-using System.Text;
 using CiteWeb.Core.Model;
 using CiteWeb.Core.Parsing.BibTex;
 
@@ -24,11 +24,11 @@ public sealed record BibTexWriterOptions
 /// </summary>
 public static class BibTexWriter
 {
-    private static readonly HashSet<string> ClassicTypes = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string> ClassicTypes = FrozenSet.Create(StringComparer.Ordinal,
+    [
         "article", "book", "booklet", "conference", "inbook", "incollection", "inproceedings", "manual",
         "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
-    };
+    ]);
 
     // The CSL variables WriteEntry maps to BibTeX fields by name, each by its index here (V); any other is written
     // under its CSL name.
@@ -41,7 +41,7 @@ public static class BibTexWriter
         Csl.Note, Csl.Annote,
     ];
 
-    private static readonly Dictionary<string, int> Written = WrittenVariables.Select((v, i) => (v, i)).ToDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int> Written = WrittenVariables.Select((v, i) => (v, i)).ToFrozenDictionary(p => p.v, p => p.i, StringComparer.Ordinal);
 
     /// <summary>Indexes into <see cref="WrittenVariables"/>.</summary>
     private static class V
@@ -80,7 +80,7 @@ public static class BibTexWriter
     }
 
     // Custom keys the writer turns back into structure rather than writing as fields.
-    private static readonly HashSet<string> Structural = new(StringComparer.Ordinal) { "entrytype", "source", "raw", "confidence" };
+    private static readonly FrozenSet<string> Structural = FrozenSet.Create(StringComparer.Ordinal, ["entrytype", "source", "raw", "confidence"]);
 
     public static string Write(IEnumerable<Reference> references, BibTexWriterOptions? options = null, IEnumerable<string>? preambles = null)
     {
@@ -105,15 +105,15 @@ public static class BibTexWriter
             WriteInParallel(writer, list, options, first);
             return;
         }
-        var sb = new StringBuilder(1024);
+        var entry = new CharBuffer(1024);
         var scratch = new EntryScratch();
         foreach (var r in references)
         {
             if (!first) writer.Write('\n');
             first = false;
-            sb.Clear();
-            WriteEntry(sb, scratch, r, options);
-            writer.Write(sb);
+            entry.Clear();
+            WriteEntry(entry, scratch, r, options);
+            writer.Write(entry.Chars, 0, entry.Length);
         }
     }
 
@@ -127,8 +127,8 @@ public static class BibTexWriter
     private static void WriteInParallel(TextWriter writer, IReadOnlyList<Reference> references, BibTexWriterOptions options, bool first)
     {
         int perRound = Environment.ProcessorCount * 2;
-        var buffers = new StringBuilder[perRound];
-        for (int i = 0; i < perRound; i++) buffers[i] = new StringBuilder(ChunkSize * 1024);
+        var buffers = new CharBuffer[perRound];
+        for (int i = 0; i < perRound; i++) buffers[i] = new CharBuffer(ChunkSize * 1024);
         int chunks = (references.Count + ChunkSize - 1) / ChunkSize;
         for (int round = 0; round < chunks; round += perRound)
         {
@@ -145,7 +145,56 @@ public static class BibTexWriter
                 }
                 return scratch;
             }, static _ => { });
-            for (int c = 0; c < inRound; c++) writer.Write(buffers[c]);
+            for (int c = 0; c < inRound; c++) writer.Write(buffers[c].Chars, 0, buffers[c].Length);
+        }
+    }
+
+    /// <summary>Text written one piece after another into one array, which is replaced by a larger copy when full.</summary>
+    private class CharBuffer(int capacity)
+    {
+        public char[] Chars = new char[capacity];
+        public int Length;
+
+        public void Clear() => Length = 0;
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (Chars.Length - Length < text.Length) Grow(text.Length);
+            text.CopyTo(Chars.AsSpan(Length));
+            Length += text.Length;
+        }
+
+        public void Append(char c)
+        {
+            if (Length == Chars.Length) Grow(1);
+            Chars[Length++] = c;
+        }
+
+        public void Append(char c, int count)
+        {
+            if (Chars.Length - Length < count) Grow(count);
+            Chars.AsSpan(Length, count).Fill(c);
+            Length += count;
+        }
+
+        protected void Grow(int extra)
+        {
+            var larger = new char[Math.Max(Chars.Length * 2, Length + extra)];
+            Chars.AsSpan(0, Length).CopyTo(larger);
+            Chars = larger;
+        }
+    }
+
+    /// <summary>Name parts decoded one after another into one array, for one name at a time.</summary>
+    private sealed class NameParts() : CharBuffer(256)
+    {
+        /// <summary>A part decoded as <see cref="BibTexNames.Parse(ReadOnlySpan{char})"/> decodes it. What it returns stays
+        /// valid until <see cref="CharBuffer.Clear"/>: a full array is replaced, not overwritten.</summary>
+        public ReadOnlySpan<char> Decode(ReadOnlySpan<char> part)
+        {
+            int start = Length;
+            Length = BibTexNames.DecodePartTo(part, ref Chars, Length);
+            return Chars.AsSpan(start, Length - start);
         }
     }
 
@@ -155,93 +204,81 @@ public static class BibTexWriter
     /// entry allocates no string of its own. A full array is replaced by a larger one; slices of the old one stay
     /// valid until the entry is written.
     /// </summary>
-    private sealed class EntryScratch
+    private sealed class EntryScratch() : CharBuffer(4096)
     {
         public readonly List<(string Name, ReadOnlyMemory<char> Value)> Fields = new(32);
         public readonly int[] Slots = new int[WrittenVariables.Length];
-        private char[] _chars = new char[4096];
-        private int _used;
+        /// <summary>The indexes of the fields not in <see cref="Slots"/>.</summary>
+        public readonly List<int> Unmapped = new(8);
+        /// <summary>The decoded parts of the name being written.</summary>
+        public readonly NameParts Parts = new();
 
-        public void Clear()
+        public new void Clear()
         {
             Fields.Clear();
-            _used = 0;
+            Unmapped.Clear();
+            Length = 0;
         }
 
-        public int Position => _used;
+        public int Position => Length;
 
-        public ReadOnlyMemory<char> From(int start) => _chars.AsMemory(start, _used - start);
+        public ReadOnlyMemory<char> From(int start) => Chars.AsMemory(start, Length - start);
 
-        public ReadOnlySpan<char> Span(int start) => _chars.AsSpan(start, _used - start);
+        public ReadOnlySpan<char> Span(int start) => Chars.AsSpan(start, Length - start);
 
         public ReadOnlyMemory<char> Encode(ReadOnlySpan<char> value, bool verbatim, bool ascii)
         {
-            int start = _used;
-            _used = verbatim ? LatexEncoder.EncodeVerbatimTo(value, ref _chars, _used) : LatexEncoder.EncodeTo(value, ascii, ref _chars, _used);
+            int start = Length;
+            Length = verbatim ? LatexEncoder.EncodeVerbatimTo(value, ref Chars, Length) : LatexEncoder.EncodeTo(value, ascii, ref Chars, Length);
             return From(start);
         }
 
-        public void EncodeInPlace(ReadOnlySpan<char> value, bool ascii) => _used = LatexEncoder.EncodeTo(value, ascii, ref _chars, _used);
-
-        public void Append(ReadOnlySpan<char> text)
-        {
-            if (_chars.Length - _used < text.Length) Grow(text.Length);
-            text.CopyTo(_chars.AsSpan(_used));
-            _used += text.Length;
-        }
-
-        public void Append(char c)
-        {
-            if (_used == _chars.Length) Grow(1);
-            _chars[_used++] = c;
-        }
+        public void EncodeInPlace(ReadOnlySpan<char> value, bool ascii) => Length = LatexEncoder.EncodeTo(value, ascii, ref Chars, Length);
 
         public ReadOnlyMemory<char> Number(int value)
         {
-            int start = _used;
-            if (_chars.Length - _used < 11) Grow(11);
-            value.TryFormat(_chars.AsSpan(_used), out int written, provider: CultureInfo.InvariantCulture);
-            _used += written;
+            int start = Length;
+            if (Chars.Length - Length < 11) Grow(11);
+            value.TryFormat(Chars.AsSpan(Length), out int written, provider: CultureInfo.InvariantCulture);
+            Length += written;
             return From(start);
         }
 
         /// <summary>Wraps what was written from <paramref name="start"/> on in braces.</summary>
         public void Brace(int start)
         {
-            if (_chars.Length - _used < 2) Grow(2);
-            Array.Copy(_chars, start, _chars, start + 1, _used - start);
-            _chars[start] = '{';
-            _used++;
-            _chars[_used++] = '}';
-        }
-
-        private void Grow(int extra)
-        {
-            var larger = new char[Math.Max(_chars.Length * 2, _used + extra)];
-            _chars.AsSpan(0, _used).CopyTo(larger);
-            _chars = larger;
+            if (Chars.Length - Length < 2) Grow(2);
+            Array.Copy(Chars, start, Chars, start + 1, Length - start);
+            Chars[start] = '{';
+            Length++;
+            Chars[Length++] = '}';
         }
     }
 
-    /// <summary>Appends one entry to <paramref name="sb"/>.</summary>
-    private static void WriteEntry(StringBuilder sb, EntryScratch scratch, Reference r, BibTexWriterOptions o)
+    /// <summary>Appends one entry to <paramref name="output"/>.</summary>
+    private static void WriteEntry(CharBuffer output, EntryScratch scratch, Reference r, BibTexWriterOptions o)
     {
         scratch.Clear();
         var fields = scratch.Fields;
         string type = EntryType(r, o);
         foreach (var role in Csl.NameVariables)
-            if (r.Names.Peek(role) is { Count: > 0 } names)
-            {
-                int start = scratch.Position;
-                FormatNames(names, o.Ascii, scratch);
-                fields.Add((NameField(role), scratch.From(start)));
-            }
+        {
+            // A list still as the reader stored it is written from its source, with no names made on the way.
+            int start = scratch.Position;
+            int written = r.Names.TryPeekSource(role, BibTexNames.Codec, out var source) ? FormatNames(source, o.Ascii, scratch)
+                : r.Names.Peek(role) is { } names ? FormatNames(names, o.Ascii, scratch) : 0;
+            if (written > 0) fields.Add((NameField(role), scratch.From(start)));
+        }
 
         // Where each variable WriteEntry writes by name is in the map: one pass over the fields, not a search a variable.
         var slots = scratch.Slots;
         Array.Fill(slots, -1);
+        var unmapped = scratch.Unmapped;
         for (int i = 0; i < r.Fields.Count; i++)
+        {
             if (Written.TryGetValue(r.Fields.KeyAt(i), out int k)) slots[k] = i;
+            else unmapped.Add(i);
+        }
 
         bool Has(int variable) => slots[variable] >= 0;
 
@@ -300,10 +337,9 @@ public static class BibTexWriter
         // A CSL type that BibTeX folds into a wider one keeps its kind as BibLaTeX's entrysubtype, which the reader maps back.
         if (r.Custom["entrysubtype"] is null && SubtypeOf(r.Type, type) is { } subtype) fields.Add(("entrysubtype", subtype.AsMemory()));
         // Remaining CSL variables have no BibTeX field: they are written under their CSL names, which the reader maps back.
-        for (int i = 0; i < r.Fields.Count; i++)
+        foreach (int i in unmapped)
         {
             var name = r.Fields.KeyAt(i);
-            if (Written.ContainsKey(name)) continue;
             var value = Encoded(r.Fields, i, verbatim: false, o.Ascii, scratch);
             if (!value.IsEmpty) fields.Add((name.ToLowerInvariant(), value));
         }
@@ -321,18 +357,30 @@ public static class BibTexWriter
             }
         }
 
-        sb.Append('@').Append(type).Append('{').Append(SafeKey(r.Id)).Append(',').Append('\n');
+        output.Append('@');
+        output.Append(type);
+        output.Append('{');
+        output.Append(SafeKey(r.Id));
+        output.Append(",\n");
         int width = 0;
         foreach (var f in fields) width = Math.Max(width, f.Name.Length);
         for (int i = 0; i < fields.Count; i++)
         {
             var (name, value) = fields[i];
-            sb.Append(o.Indent).Append(name).Append(' ', width - name.Length).Append(" = ");
-            if (name == "month" && value.Length == 3 && BibTexVocabulary.MonthMacros.ContainsKey(value.ToString())) sb.Append(value);
-            else sb.Append('{').Append(value).Append('}');
-            sb.Append(i < fields.Count - 1 ? ",\n" : "\n");
+            output.Append(o.Indent);
+            output.Append(name);
+            output.Append(' ', width - name.Length + 1);
+            output.Append("= ");
+            if (name == "month" && value.Length == 3 && MonthMacroLookup.ContainsKey(value.Span)) output.Append(value.Span);
+            else
+            {
+                output.Append('{');
+                output.Append(value.Span);
+                output.Append('}');
+            }
+            output.Append(i < fields.Count - 1 ? ",\n" : "\n");
         }
-        sb.Append("}\n");
+        output.Append("}\n");
     }
 
     /// <summary>The <paramref name="index"/>th value of <paramref name="map"/> as written: from the source where
@@ -385,6 +433,9 @@ public static class BibTexWriter
     {
         if (date is not null) scratch.Fields.Add((name, scratch.Encode(date.ToString(), verbatim: false, o.Ascii)));
     }
+
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> MonthMacroLookup =
+        BibTexVocabulary.MonthMacros.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] MonthMacros = [.. BibTexVocabulary.MonthNames.Select(static m => m[..3].ToLowerInvariant())];
 
@@ -461,7 +512,6 @@ public static class BibTexWriter
         return true;
     }
 
-    /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
     /// <summary>
     /// A key as BibTeX can read it back: a key from a CSL-JSON or RIS file may hold what ends a BibTeX key
     /// (<c>k}, title = {x</c> would end the entry and inject a field), so white space, braces, parentheses, commas,
@@ -477,6 +527,7 @@ public static class BibTexWriter
 
     private static readonly System.Buffers.SearchValues<char> KeyBreakers = System.Buffers.SearchValues.Create(" \t\r\n{}(),\"=#%\\'~");
 
+    /// <summary>Names as "von Last, Jr, First", joined with "and"; organisations braced so they stay whole.</summary>
     public static string FormatNames(IReadOnlyList<PersonName> names, bool ascii)
     {
         var scratch = new EntryScratch();
@@ -484,31 +535,88 @@ public static class BibTexWriter
         return scratch.Span(0).ToString();
     }
 
-    private static void FormatNames(IReadOnlyList<PersonName> names, bool ascii, EntryScratch scratch)
+    /// <summary>A BibTeX name list as the writer writes it when it was read from BibTeX and not changed since:
+    /// the same text as <c>FormatNames(BibTexNames.Parse(source), ascii)</c>.</summary>
+    internal static string FormatNames(ReadOnlySpan<char> source, bool ascii)
+    {
+        var scratch = new EntryScratch();
+        FormatNames(source, ascii, scratch);
+        return scratch.Span(0).ToString();
+    }
+
+    /// <summary>Writes <paramref name="names"/>; returns how many.</summary>
+    private static int FormatNames(IReadOnlyList<PersonName> names, bool ascii, EntryScratch scratch)
     {
         for (int i = 0; i < names.Count; i++)
         {
             if (i > 0) scratch.Append(" and ");
             var n = names[i];
-            if (n.IsOthers) { scratch.Append("others"); continue; }
-            if (n.Literal is not null) { scratch.Append('{'); scratch.EncodeInPlace(n.Literal, ascii); scratch.Append('}'); continue; }
-            if (string.IsNullOrEmpty(n.DroppingParticle))
+            if (n.IsOthers) scratch.Append("others");
+            else if (n.Literal is not null) Literal(n.Literal, ascii, scratch);
+            else
             {
-                if (!string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
+                var particles = string.IsNullOrEmpty(n.DroppingParticle) ? n.NonDroppingParticle
+                    : string.IsNullOrEmpty(n.NonDroppingParticle) ? n.DroppingParticle
+                    : n.DroppingParticle + " " + n.NonDroppingParticle;
+                Person(particles, n.Family, n.Suffix, n.Given, ascii, scratch);
             }
-            else if (string.IsNullOrEmpty(n.NonDroppingParticle)) { NamePart(n.DroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
-            else { NamePart(n.DroppingParticle + " " + n.NonDroppingParticle, ascii, keepCase: false, scratch); scratch.Append(' '); }
-            NamePart(n.Family ?? "", ascii, keepCase: true, scratch);
-            if (!string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Suffix, ascii, keepCase: false, scratch); }
-            if (!string.IsNullOrEmpty(n.Given) || !string.IsNullOrEmpty(n.Suffix)) { scratch.Append(", "); NamePart(n.Given ?? "", ascii, keepCase: false, scratch); }
         }
+        return names.Count;
+    }
+
+    /// <summary>Writes the BibTeX name list <paramref name="source"/> as <see cref="BibTexNames.Parse(ReadOnlySpan{char})"/>
+    /// and the writer of the names it gives would write it, without making them: each part is decoded only where
+    /// decoding changes it. Returns how many names were written.</summary>
+    private static int FormatNames(ReadOnlySpan<char> source, bool ascii, EntryScratch scratch)
+    {
+        // A list with no LaTeX and nothing to escape (most lists) decodes and encodes to itself, and so does every
+        // part of it: its parts are copied as they are, with no test of their own.
+        bool asIs = LatexDecoder.DecodesToItself(source) && LatexEncoder.EncodesToItself(source, ascii);
+        int count = 0;
+        var list = new BibTexNames.NameList(source);
+        while (list.Next(out var name))
+        {
+            var text = name.Text;
+            var parts = scratch.Parts;
+            parts.Clear();
+            var literal = name.Kind == BibTexNames.NameKind.Literal ? parts.Decode(text[name.Literal]) : default;
+            if (name.Kind == BibTexNames.NameKind.None || (name.Kind == BibTexNames.NameKind.Literal && literal.IsEmpty)) continue;
+            if (count++ > 0) scratch.Append(" and ");
+            if (name.Kind == BibTexNames.NameKind.Others || literal is "others") scratch.Append("others");
+            else if (name.Kind == BibTexNames.NameKind.Literal) Literal(literal, ascii, scratch);
+            else if (asIs) Person(text[name.Von], text[name.Family], text[name.Suffix], text[name.Given], ascii: null, scratch);
+            else
+                Person(parts.Decode(text[name.Von]), parts.Decode(text[name.Family]), parts.Decode(text[name.Suffix]),
+                    parts.Decode(text[name.Given]), ascii, scratch);
+        }
+        return count;
+    }
+
+    /// <summary>An organisation, braced so that it stays whole.</summary>
+    private static void Literal(ReadOnlySpan<char> name, bool ascii, EntryScratch scratch)
+    {
+        scratch.Append('{');
+        scratch.EncodeInPlace(name, ascii);
+        scratch.Append('}');
+    }
+
+    /// <summary>A person as "von Last, Jr, First"; an empty part is left out. Parts are encoded as
+    /// <paramref name="ascii"/> says, or copied as they are when it is null.</summary>
+    private static void Person(ReadOnlySpan<char> particles, ReadOnlySpan<char> family, ReadOnlySpan<char> suffix, ReadOnlySpan<char> given,
+        bool? ascii, EntryScratch scratch)
+    {
+        if (!particles.IsEmpty) { NamePart(particles, ascii, keepCase: false, scratch); scratch.Append(' '); }
+        NamePart(family, ascii, keepCase: true, scratch);
+        if (!suffix.IsEmpty) { scratch.Append(", "); NamePart(suffix, ascii, keepCase: false, scratch); }
+        if (!given.IsEmpty || !suffix.IsEmpty) { scratch.Append(", "); NamePart(given, ascii, keepCase: false, scratch); }
     }
 
     /// <summary>Writes a name part, braced where BibTeX would otherwise split it or read it as a von part.</summary>
-    private static void NamePart(string part, bool ascii, bool keepCase, EntryScratch scratch)
+    private static void NamePart(ReadOnlySpan<char> part, bool? ascii, bool keepCase, EntryScratch scratch)
     {
         int start = scratch.Position;
-        scratch.EncodeInPlace(part, ascii);
+        if (ascii is { } a) scratch.EncodeInPlace(part, a);
+        else scratch.Append(part);
         var encoded = scratch.Span(start);
         if (encoded.Contains(',') || ContainsAnd(encoded) || (keepCase && HasLowerWord(encoded))) scratch.Brace(start);
     }

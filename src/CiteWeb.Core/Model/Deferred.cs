@@ -41,6 +41,14 @@ internal readonly struct Deferred<T>(string source, int start, int length, Slice
 
     public T Decode() => codec.Decode(source.AsSpan(start, length));
 
+    /// <summary>The source slice, when this value is decoded by <paramref name="by"/>: a writer that knows that
+    /// codec's source form can write from it without decoding.</summary>
+    public bool TryGetSource(SliceCodec<T> by, out ReadOnlySpan<char> slice)
+    {
+        slice = ReferenceEquals(codec, by) ? source.AsSpan(start, length) : default;
+        return ReferenceEquals(codec, by);
+    }
+
     /// <summary>See <see cref="SliceCodec{T}.TryDecodeFirst"/>.</summary>
     public bool TryDecodeFirst(out object? first) => codec.TryDecodeFirst(source.AsSpan(start, length), out first);
 

@@ -127,6 +127,16 @@ public sealed class SmallMap<T> : IReadOnlyDictionary<string, T> where T : class
         return entry.Value ?? entry.Deferred.Decode();
     }
 
+    /// <summary>The source text of <paramref name="key"/>'s value, when the value is not decoded yet and was stored
+    /// with <paramref name="codec"/> (see <see cref="Deferred{T}.TryGetSource"/>).</summary>
+    internal bool TryPeekSource(string key, SliceCodec<T> codec, out ReadOnlySpan<char> source)
+    {
+        int i = IndexOf(key);
+        if (i >= 0 && At(i).Value is null) return At(i).Deferred.TryGetSource(codec, out source);
+        source = default;
+        return false;
+    }
+
     /// <summary>The first item of <paramref name="key"/>'s value, a list, or null when the key is not set or its list
     /// is empty. Read as <see cref="Peek"/> reads, and a deferred list whose codec can decode its first item alone
     /// (a name list) is not decoded whole.</summary>

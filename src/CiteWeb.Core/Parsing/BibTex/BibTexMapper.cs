@@ -277,7 +277,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         // Damage is reported now, so names are parsed now only when damaged; else when first read.
         if (!BibTexNames.IsDamaged(v))
         {
-            r.Names.SetDeferred(role, Slice(f, NamesDecoder));
+            r.Names.SetDeferred(role, Slice(f, BibTexNames.Codec));
             return;
         }
         r.SetNames(role, BibTexNames.Parse(v, out bool damaged));
@@ -292,7 +292,6 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
     private static readonly SliceCodec<string> VerbatimDecoder =
         new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself, decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed);
-    private static readonly SliceCodec<List<PersonName>> NamesDecoder = new(BibTexNames.Parse, decodeFirst: BibTexNames.ParseFirst);
 
     /// <summary>What the mapper does with a field, by its name (see <see cref="KindOf"/>).</summary>
     private enum Kind : byte

@@ -100,42 +100,119 @@ public static class BibTexNames
     /// as <c>Parse(value)[0]</c>, without splitting the names after it.</summary>
     internal static PersonName? ParseFirst(ReadOnlySpan<char> value)
     {
-        var split = new NameSplitter(value);
-        while (split.Next(out var raw))
-            if (ReadName(raw, out _) is { } name) return name;
+        var list = new NameList(value);
+        while (list.Next(out var name))
+            if (ToPersonName(name) is { } person) return person;
         return null;
+    }
+
+    /// <summary>How a reader stores a name list to be parsed when first read; a writer that finds a list still
+    /// stored this way can format it from its source (see <see cref="NameList"/>).</summary>
+    internal static readonly SliceCodec<List<PersonName>> Codec = new(Parse, decodeFirst: ParseFirst);
+
+    /// <summary>What a name of a list is, before its parts are decoded.</summary>
+    internal enum NameKind
+    {
+        /// <summary>Nothing but spaces and commas: not a name.</summary>
+        None,
+        /// <summary>"others": et al.</summary>
+        Others,
+        /// <summary>One braced group, kept whole (<see cref="SplitName.Literal"/>).</summary>
+        Literal,
+        /// <summary>A person, in parts.</summary>
+        Person,
+    }
+
+    /// <summary>
+    /// One name of a list as BibTeX splits it, before anything is decoded: its kind, and where its parts are in its
+    /// text (an empty range for a part it does not have). <see cref="Parse(ReadOnlySpan{char}, out bool)"/> decodes
+    /// the parts into a <see cref="PersonName"/>; a writer may encode them straight from here.
+    /// </summary>
+    internal readonly ref struct SplitName
+    {
+        public SplitName(ReadOnlySpan<char> text, NameKind kind, bool clean, Range literal = default, Range von = default,
+            Range family = default, Range suffix = default, Range given = default)
+        {
+            Text = text;
+            Kind = kind;
+            Clean = clean;
+            Literal = literal;
+            Von = von;
+            Family = family;
+            Suffix = suffix;
+            Given = given;
+        }
+
+        public ReadOnlySpan<char> Text { get; }
+        public NameKind Kind { get; }
+        /// <summary>False when the name was empty or had a stray comma at an end.</summary>
+        public bool Clean { get; }
+        public Range Literal { get; }
+        public Range Von { get; }
+        public Range Family { get; }
+        public Range Suffix { get; }
+        public Range Given { get; }
+    }
+
+    /// <summary>The names of a list, one at a time, split but not decoded.</summary>
+    internal ref struct NameList(ReadOnlySpan<char> value)
+    {
+        private NameSplitter _split = new(value);
+
+        public bool Next(out SplitName name)
+        {
+            if (!_split.Next(out var raw))
+            {
+                name = default;
+                return false;
+            }
+            name = Split(raw);
+            return true;
+        }
     }
 
     /// <summary>Adds one name; false when it was empty or ended in a stray comma.</summary>
     private static bool AddName(List<PersonName> names, ReadOnlySpan<char> raw)
     {
-        var name = ReadName(raw, out bool clean);
+        var split = Split(raw);
+        var name = ToPersonName(split);
         if (name is not null) names.Add(name);
-        return clean && name is not null;
+        return split.Clean && name is not null;
     }
 
-    /// <summary>One name of a list, or null when it holds none; <paramref name="clean"/> is false when it was
-    /// empty or had a stray comma at an end.</summary>
-    private static PersonName? ReadName(ReadOnlySpan<char> raw, out bool clean)
+    /// <summary>One name of a list, or null when it holds none.</summary>
+    private static PersonName? ToPersonName(in SplitName name) => name.Kind switch
+    {
+        NameKind.Others => PersonName.Others,
+        NameKind.Literal => Decode(name.Text[name.Literal]) is { Length: > 0 } literal ? new PersonName { Literal = literal } : null,
+        NameKind.Person => new PersonName
+        {
+            Given = Part(name.Text[name.Given]),
+            NonDroppingParticle = Part(name.Text[name.Von]),
+            Family = Part(name.Text[name.Family]),
+            Suffix = Part(name.Text[name.Suffix]),
+        },
+        _ => null,
+    };
+
+    /// <summary>Splits one name of a list (the text between two "and"s).</summary>
+    private static SplitName Split(ReadOnlySpan<char> raw)
     {
         raw = raw.Trim(" \t\r\n~");
-        clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
+        bool clean = !raw.IsEmpty && raw[^1] != ',' && raw[0] != ',';
         raw = raw.Trim(" \t\r\n~,");
-        if (raw.IsEmpty) return null;
-        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) return PersonName.Others;
-        return ParseOne(raw);
+        if (raw.IsEmpty) return new SplitName(raw, NameKind.None, clean);
+        if (raw.Equals("others", StringComparison.OrdinalIgnoreCase)) return new SplitName(raw, NameKind.Others, clean);
+        return SplitOne(raw, clean);
     }
 
     /// <summary>Parses one name (no "and"); null when it holds no text.</summary>
-    public static PersonName? ParseOne(ReadOnlySpan<char> raw)
+    public static PersonName? ParseOne(ReadOnlySpan<char> raw) => ToPersonName(SplitOne(raw.Trim(" \t\r\n~"), clean: true));
+
+    private static SplitName SplitOne(ReadOnlySpan<char> raw, bool clean)
     {
-        raw = raw.Trim(" \t\r\n~");
-        if (raw.IsEmpty) return null;
-        if (IsSingleGroup(raw))
-        {
-            var literal = Decode(raw[1..^1]);
-            return literal.Length == 0 ? null : new PersonName { Literal = literal };
-        }
+        if (raw.IsEmpty) return new SplitName(raw, NameKind.None, clean);
+        if (IsSingleGroup(raw)) return new SplitName(raw, NameKind.Literal, clean, literal: 1..^1);
 
         // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins. Most
         // names are short: their tokens fit on the stack, and the pool (a thread-local look-up) is for long ones.
@@ -170,10 +247,10 @@ public static class BibTexNames
                 }
                 else if (tokenStart < 0) tokenStart = i;
             }
-            if (count == 0) return null;
+            if (count == 0) return new SplitName(raw, NameKind.None, clean);
             return commaCount == 0
-                ? FromFirstVonLast(raw, tokens, count)
-                : FromCommaForm(raw, tokens, count, commas, Math.Min(commaCount, 2));
+                ? FromFirstVonLast(raw, clean, tokens, count)
+                : FromCommaForm(raw, clean, tokens, count, commas, Math.Min(commaCount, 2));
         }
         finally
         {
@@ -181,9 +258,9 @@ public static class BibTexNames
         }
     }
 
-    private static PersonName FromFirstVonLast(ReadOnlySpan<char> raw, Span<int> t, int n)
+    private static SplitName FromFirstVonLast(ReadOnlySpan<char> raw, bool clean, scoped Span<int> t, int n)
     {
-        if (n == 1) return new PersonName { Family = Part(raw, t, 0, 1) };
+        if (n == 1) return new SplitName(raw, NameKind.Person, clean, family: Tokens(t, 0, 1));
         int vonStart = -1, vonEnd = -1;
         for (int i = 0; i < n - 1; i++)
         {
@@ -191,17 +268,12 @@ public static class BibTexNames
             if (vonStart < 0) vonStart = i;
             vonEnd = i;
         }
-        if (vonStart < 0)
-            return new PersonName { Given = Part(raw, t, 0, n - 1), Family = Part(raw, t, n - 1, n) };
-        return new PersonName
-        {
-            Given = vonStart > 0 ? Part(raw, t, 0, vonStart) : null,
-            NonDroppingParticle = Part(raw, t, vonStart, vonEnd + 1),
-            Family = Part(raw, t, vonEnd + 1, n),
-        };
+        if (vonStart < 0) return new SplitName(raw, NameKind.Person, clean, given: Tokens(t, 0, n - 1), family: Tokens(t, n - 1, n));
+        return new SplitName(raw, NameKind.Person, clean,
+            given: Tokens(t, 0, vonStart), von: Tokens(t, vonStart, vonEnd + 1), family: Tokens(t, vonEnd + 1, n));
     }
 
-    private static PersonName FromCommaForm(ReadOnlySpan<char> raw, Span<int> t, int n, Span<int> commas, int commaCount)
+    private static SplitName FromCommaForm(ReadOnlySpan<char> raw, bool clean, scoped Span<int> t, int n, scoped Span<int> commas, int commaCount)
     {
         int lastEnd = commas[0];
         int jrStart = commaCount == 2 ? commas[0] : -1;
@@ -210,21 +282,39 @@ public static class BibTexNames
         int vonEnd = -1;
         for (int i = 0; i < lastEnd - 1; i++)
             if (IsLowerToken(Token(raw, t, i))) vonEnd = i;
-        string? von = vonEnd >= 0 ? Part(raw, t, 0, vonEnd + 1) : null;
-        string? family = lastEnd > vonEnd + 1 ? Part(raw, t, vonEnd + 1, lastEnd) : null;
-        string? suffix = jrStart >= 0 && firstStart > jrStart ? Part(raw, t, jrStart, firstStart) : null;
-        string? given = n > firstStart ? Part(raw, t, firstStart, n) : null;
-        if (family is null && given is not null && von is null) { family = given; given = null; }
-        return new PersonName { Family = family, Given = given, NonDroppingParticle = von, Suffix = suffix };
+        var von = Tokens(t, 0, vonEnd + 1);
+        var family = Tokens(t, vonEnd + 1, lastEnd);
+        var suffix = jrStart >= 0 ? Tokens(t, jrStart, firstStart) : default;
+        var given = Tokens(t, firstStart, n);
+        // "{}, Ada" or ", Ada": a name with only a first part is read as a family name.
+        if (IsEmptyPart(raw[family]) && !IsEmptyPart(raw[given]) && IsEmptyPart(raw[von])) (family, given) = (given, default);
+        return new SplitName(raw, NameKind.Person, clean, von: von, family: family, suffix: suffix, given: given);
     }
 
     private static ReadOnlySpan<char> Token(ReadOnlySpan<char> raw, Span<int> t, int i) => raw[t[i * 2]..t[i * 2 + 1]];
 
-    private static string? Part(ReadOnlySpan<char> raw, Span<int> t, int from, int to)
+    /// <summary>The text of tokens [<paramref name="from"/>, <paramref name="to"/>), with what separates them; empty when there is none.</summary>
+    private static Range Tokens(Span<int> t, int from, int to) => to <= from ? default : t[from * 2]..t[(to - 1) * 2 + 1];
+
+    private static string? Part(ReadOnlySpan<char> text)
     {
-        if (to <= from) return null;
-        var s = Decode(raw[t[from * 2]..t[(to - 1) * 2 + 1]]);
+        if (text.IsEmpty) return null;
+        var s = Decode(text);
         return s.Length == 0 ? null : s;
+    }
+
+    // Decoding only appends to what it has written, so a part that starts with a letter or digit is not empty.
+    private static bool IsEmptyPart(ReadOnlySpan<char> text) =>
+        text.IsEmpty || (!char.IsLetterOrDigit(text[0]) && !LatexDecoder.DecodesToItself(text) && Decode(text).Length == 0);
+
+    /// <summary>Writes a name part's text decoded as <see cref="Parse(ReadOnlySpan{char}, out bool)"/> decodes it
+    /// into <paramref name="buffer"/> from <paramref name="at"/> on, with no string (see <see cref="LatexDecoder.DecodeTo"/>);
+    /// returns the end of what was written.</summary>
+    internal static int DecodePartTo(ReadOnlySpan<char> text, ref char[] buffer, int at)
+    {
+        int end = LatexDecoder.DecodeTo(text, protectCase: false, ref buffer, at);
+        buffer.AsSpan(at, end - at).Replace('\u00A0', ' ');
+        return end;
     }
 
     private static string Decode(ReadOnlySpan<char> latex)

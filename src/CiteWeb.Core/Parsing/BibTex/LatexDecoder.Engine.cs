@@ -68,6 +68,8 @@ public static partial class LatexDecoder
 
         public readonly string Result() => _out.ToString();
 
+        public readonly ReadOnlySpan<char> Written => _out.Written;
+
         public void Dispose() => _out.Dispose();
 
         public void Run()

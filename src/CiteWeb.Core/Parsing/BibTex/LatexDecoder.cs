@@ -233,12 +233,7 @@ public static partial class LatexDecoder
 
     private static string DecodeSlow(ReadOnlySpan<char> value, bool protectCase)
     {
-        // Per-thread scratch instead of stackalloc, which zeroes its memory (SkipLocalsInit needs unsafe code, which
-        // the project does not allow): 2 KB of zeroing is a visible share of a 60-char title. Markup can make the
-        // output longer than the input; the buffer then grows from the pool.
-        char[] chars = _scratchChars ??= new char[ScratchChars];
-        Frame[] frames = _scratchFrames ??= new Frame[MaxDepth];
-        var engine = new Engine(value, protectCase, new RichTextBuffer(chars), frames);
+        var engine = Start(value, protectCase);
         try
         {
             engine.Run();
@@ -248,6 +243,34 @@ public static partial class LatexDecoder
         {
             engine.Dispose();
         }
+    }
+
+    /// <summary>As <see cref="Decode"/>, writing the decoded text into <paramref name="buffer"/> from <paramref name="at"/>
+    /// on, with no string (see <see cref="LatexEncoder.EncodeTo"/>). Returns the end of what was written.</summary>
+    internal static int DecodeTo(ReadOnlySpan<char> value, bool protectCase, ref char[] buffer, int at)
+    {
+        if (value.IsEmpty) return at;
+        if (IsPlain(value)) return LatexEncoder.Put(value, ref buffer, at);
+        var engine = Start(value, protectCase);
+        try
+        {
+            engine.Run();
+            return LatexEncoder.Put(engine.Written, ref buffer, at);
+        }
+        finally
+        {
+            engine.Dispose();
+        }
+    }
+
+    private static Engine Start(ReadOnlySpan<char> value, bool protectCase)
+    {
+        // Per-thread scratch instead of stackalloc, which zeroes its memory (SkipLocalsInit needs unsafe code, which
+        // the project does not allow): 2 KB of zeroing is a visible share of a 60-char title. Markup can make the
+        // output longer than the input; the buffer then grows from the pool.
+        char[] chars = _scratchChars ??= new char[ScratchChars];
+        Frame[] frames = _scratchFrames ??= new Frame[MaxDepth];
+        return new Engine(value, protectCase, new RichTextBuffer(chars), frames);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

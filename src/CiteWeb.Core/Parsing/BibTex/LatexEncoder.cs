@@ -104,7 +104,9 @@ public static partial class LatexEncoder
         return at;
     }
 
-    private static int Put(ReadOnlySpan<char> text, ref char[] buffer, int at)
+    /// <summary>Copies <paramref name="text"/> into <paramref name="buffer"/> from <paramref name="at"/> on, growing it as
+    /// <see cref="EncodeTo"/> does; returns the end.</summary>
+    internal static int Put(ReadOnlySpan<char> text, ref char[] buffer, int at)
     {
         if (buffer.Length - at < text.Length)
         {
