@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CiteWeb.Cli.Rendering;
 using CiteWeb.Core.Model;
 using CiteWeb.Enrichment;
 using Microsoft.Extensions.Configuration;
@@ -68,23 +69,8 @@ internal static class EnrichmentServices
     {
         var links = cited.Select(r => (Url: r.Url!, Reference: (string?)r.Id, File: r.Source?.File, Line: r.Source?.Line)).ToList();
         var checker = provider.GetRequiredService<LinkChecker>();
-        IReadOnlyList<LinkCheck> results;
-        if (io.Interactive && links.Count > 0)
-        {
-            results = [];
-            await io.ErrorConsole.Progress().StartAsync(async ctx =>
-            {
-                var task = ctx.AddTask("checking links", maxValue: links.Count);
-                results = await checker.CheckAllAsync(links, new Progress<int>(done => task.Value = done), ct);
-            });
-        }
-        else
-        {
-            results = await checker.CheckAllAsync(links, new Progress<int>(done =>
-            {
-                if (done % 25 == 0 || done == links.Count) io.Error.WriteLine($"linkrot: {done}/{links.Count}");
-            }), ct);
-        }
+        var results = await StageProgress.RunAsync(io, "checking links", links.Count,
+            progress => checker.CheckAllAsync(links, progress, ct), StageProgress.Every(25, "linkrot", links.Count));
 
         return await ArchiveStage.RunAsync(io, provider, results, cited.Select(LinkRotCommand.Near).ToList(), archive, drift, "index", ct);
     }
