@@ -212,6 +212,8 @@ public static class BibTexWriter
         public readonly List<int> Unmapped = new(8);
         /// <summary>The decoded parts of the name being written.</summary>
         public readonly NameParts Parts = new();
+        /// <summary>The decoded text of the value being written, before it is encoded; overwritten by the next.</summary>
+        public char[] Decoded = new char[1024];
 
         public new void Clear()
         {
@@ -225,6 +227,13 @@ public static class BibTexWriter
         public ReadOnlyMemory<char> From(int start) => Chars.AsMemory(start, Length - start);
 
         public ReadOnlySpan<char> Span(int start) => Chars.AsSpan(start, Length - start);
+
+        public ReadOnlyMemory<char> Copy(ReadOnlySpan<char> value)
+        {
+            int start = Length;
+            Append(value);
+            return From(start);
+        }
 
         public ReadOnlyMemory<char> Encode(ReadOnlySpan<char> value, bool verbatim, bool ascii)
         {
@@ -390,6 +399,12 @@ public static class BibTexWriter
         // A value still in its source form that decodes to itself is encoded from the source: no decoding, no string.
         if (map.TryPeekSource(index, out var source))
             return EncodesToItself(source.Span, verbatim, ascii) ? source : scratch.Encode(source.Span, verbatim, ascii);
+        // A value still in its source form is decoded into scratch space, for this write only: no string.
+        if (map.TryDecodeTo(index, ref scratch.Decoded, 0, out int end))
+        {
+            var decoded = scratch.Decoded.AsSpan(0, end);
+            return EncodesToItself(decoded, verbatim, ascii) ? scratch.Copy(decoded) : scratch.Encode(decoded, verbatim, ascii);
+        }
         var value = map.PeekAt(index);
         return EncodesToItself(value, verbatim, ascii) ? value.AsMemory() : scratch.Encode(value, verbatim, ascii);
     }

@@ -4,6 +4,10 @@ namespace CiteWeb.Core.Model;
 /// nothing of source formats: a reader hands it one of these with the slice.</summary>
 internal delegate T SliceDecoder<out T>(ReadOnlySpan<char> source);
 
+/// <summary>Decodes a slice of source text into <paramref name="buffer"/> from <paramref name="at"/> on (growing it
+/// as needed) instead of into a new object, and returns the end of what it wrote.</summary>
+internal delegate int SliceDecoderTo(ReadOnlySpan<char> source, ref char[] buffer, int at);
+
 /// <summary>Says something of a slice of source text without decoding it.</summary>
 internal delegate bool SliceTest(ReadOnlySpan<char> source);
 
@@ -11,15 +15,24 @@ internal delegate bool SliceTest(ReadOnlySpan<char> source);
 /// exactly their own text (a plain title, a page number), which consumers may then use as they stand, and, for a
 /// list, a decoder of its first item alone (the first author, without splitting every name of the list), and, for
 /// text, a cheap test for slices whose decoded text is sure to be collapsed: no white space at either end, none
-/// inside but single spaces and no-break spaces (what a white-space cleanup would leave as it is).</summary>
+/// inside but single spaces and no-break spaces (what a white-space cleanup would leave as it is), and a decoder of
+/// text into a caller's buffer, for a reader of the text (a writer) that keeps none of it.</summary>
 internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null, SliceDecoder<object?>? decodeFirst = null,
-    SliceTest? decodesCollapsed = null)
+    SliceTest? decodesCollapsed = null, SliceDecoderTo? decodeTo = null)
 {
     public T Decode(ReadOnlySpan<char> source) => decode(source);
 
     public bool DecodesToItself(ReadOnlySpan<char> source) => decodesToItself is not null && decodesToItself(source);
 
     public bool DecodesCollapsed(ReadOnlySpan<char> source) => decodesCollapsed is not null && decodesCollapsed(source);
+
+    /// <summary>Decodes <paramref name="source"/> into <paramref name="buffer"/> from <paramref name="at"/> on, as
+    /// <see cref="Decode"/> would decode it, when this codec can; <paramref name="end"/> is the end of the text.</summary>
+    public bool TryDecodeTo(ReadOnlySpan<char> source, ref char[] buffer, int at, out int end)
+    {
+        end = decodeTo is null ? at : decodeTo(source, ref buffer, at);
+        return decodeTo is not null;
+    }
 
     /// <summary>The first item of the list <paramref name="source"/> decodes to (null for an empty list), when
     /// this codec can say it without decoding the whole list.</summary>
@@ -51,6 +64,9 @@ internal readonly struct Deferred<T>(string source, int start, int length, Slice
 
     /// <summary>See <see cref="SliceCodec{T}.TryDecodeFirst"/>.</summary>
     public bool TryDecodeFirst(out object? first) => codec.TryDecodeFirst(source.AsSpan(start, length), out first);
+
+    /// <summary>See <see cref="SliceCodec{T}.TryDecodeTo"/>.</summary>
+    public bool TryDecodeTo(ref char[] buffer, int at, out int end) => codec.TryDecodeTo(source.AsSpan(start, length), ref buffer, at, out end);
 
     /// <summary>See <see cref="SliceCodec{T}.DecodesCollapsed"/>: true only when the codec is sure.</summary>
     public bool DecodesCollapsed() => codec.DecodesCollapsed(source.AsSpan(start, length));

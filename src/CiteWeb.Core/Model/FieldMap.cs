@@ -193,6 +193,17 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         return entry.Value is null && entry.Deferred.DecodesCollapsed();
     }
 
+    /// <summary>Decodes the <paramref name="index"/>th value into <paramref name="buffer"/> from <paramref name="at"/>
+    /// on when it is not decoded yet and its reader can decode into a buffer: a writer then reads it with no string and
+    /// keeps nothing. <paramref name="end"/> is the end of the text. False: read it with <see cref="PeekAt"/>.</summary>
+    internal bool TryDecodeTo(int index, ref char[] buffer, int at, out int end)
+    {
+        ref var entry = ref At(index);
+        if (entry.Value is null) return entry.Deferred.TryDecodeTo(ref buffer, at, out end);
+        end = at;
+        return false;
+    }
+
     /// <summary>The key of the <paramref name="index"/>th field, in insertion order.</summary>
     internal string KeyAt(int index) => At(index).Key;
 

@@ -45,20 +45,11 @@ public sealed class DecodesCollapsedTests
     [Fact]
     public void Random_latex_it_is_sure_of_decodes_collapsed()
     {
-        string[] pieces =
-        [
-            "a", "Bc", "1", " ", "  ", "\t", "\n", "~", "\\,", "\\thinspace", "\\nobreakspace", "\\quad", "\\ ", "\\\\",
-            "{", "}", "{}", "\\em", "\\emph{", "\\'", "\\\"", "\\~", "\\c", "\\char\"2009", "\\char65", "$", "\u2009",
-            "\u00A0", "\u3000", "\\noopsort{", "\\url{", "\\href{", "-", "--", "\\foo", "é", "\u0301", "\\(", "\\)", "``", "''",
-        ];
         var random = new Random(20261127);
-        var text = new StringBuilder();
         int sure = 0, dirty = 0;
         for (int n = 0; n < 100_000; n++)
         {
-            text.Clear();
-            for (int k = random.Next(1, 9); k > 0; k--) text.Append(pieces[random.Next(pieces.Length)]);
-            var latex = text.ToString();
+            var latex = RandomLatex.Next(random);
             foreach (bool protectCase in (bool[])[false, true])
             {
                 var decoded = LatexDecoder.Decode(latex, protectCase);
@@ -91,5 +82,26 @@ public sealed class DecodesCollapsedTests
             new FieldChange("whitespace", "a", Csl.Note, "Thin\u2009space", "Thin space"),
         ], changes);
         Assert.Equal("See Section\u00A03 of <i>Models</i> by Renée", r.Fields[Csl.Abstract]);
+    }
+}
+
+/// <summary>Random strings of LaTeX pieces that the decoder treats specially: white space of every kind, ties and
+/// spacing commands, braces, accents, math, verbatim commands, ligatures.</summary>
+internal static class RandomLatex
+{
+    private static readonly string[] Pieces =
+    [
+        "a", "Bc", "1", " ", "  ", "\t", "\n", "~", "\\,", "\\thinspace", "\\nobreakspace", "\\quad", "\\ ", "\\\\",
+        "{", "}", "{}", "\\em", "\\emph{", "\\'", "\\\"", "\\~", "\\c", "\\char\"2009", "\\char65", "$", "\u2009",
+        "\u00A0", "\u3000", "\\noopsort{", "\\url{", "\\href{", "-", "--", "\\foo", "é", "\u0301", "\\(", "\\)", "``", "''",
+        "\\_", "\\%", "\\&", "\\{", "\\}", "#",
+    ];
+
+    /// <summary>One to eight pieces.</summary>
+    public static string Next(Random random)
+    {
+        var text = new StringBuilder();
+        for (int k = random.Next(1, 9); k > 0; k--) text.Append(Pieces[random.Next(Pieces.Length)]);
+        return text.ToString();
     }
 }

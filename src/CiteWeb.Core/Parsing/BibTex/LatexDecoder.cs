@@ -245,6 +245,25 @@ public static partial class LatexDecoder
         }
     }
 
+    /// <summary>As <see cref="DecodeVerbatim"/>, writing the decoded text into <paramref name="buffer"/> from
+    /// <paramref name="at"/> on, with no string. Returns the end of what was written.</summary>
+    internal static int DecodeVerbatimTo(ReadOnlySpan<char> value, ref char[] buffer, int at)
+    {
+        value = TrimWhitespace(value);
+        if (value.IsEmpty) return at;
+        if (IsVerbatimPlain(value)) return LatexEncoder.Put(value, ref buffer, at);
+        var scratch = new RichTextBuffer(_scratchChars ??= new char[ScratchChars]);
+        try
+        {
+            WriteVerbatim(value, ref scratch);
+            return LatexEncoder.Put(scratch.Written, ref buffer, at);
+        }
+        finally
+        {
+            scratch.Dispose();
+        }
+    }
+
     /// <summary>As <see cref="Decode"/>, writing the decoded text into <paramref name="buffer"/> from <paramref name="at"/>
     /// on, with no string (see <see cref="LatexEncoder.EncodeTo"/>). Returns the end of what was written.</summary>
     internal static int DecodeTo(ReadOnlySpan<char> value, bool protectCase, ref char[] buffer, int at)

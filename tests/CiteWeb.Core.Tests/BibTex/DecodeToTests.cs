@@ -1,0 +1,72 @@
+using CiteWeb.Core.Diagnostics;
+using CiteWeb.Core.Export;
+using CiteWeb.Core.Model;
+using CiteWeb.Core.Parsing.BibTex;
+
+namespace CiteWeb.Core.Tests.BibTex;
+
+/// <summary>The writer reads values still in source form by decoding them into a reused buffer instead of a string.
+/// That buffer decoding must give exactly the text the string decoding gives, and the written file must not depend on
+/// which of the two a value took.</summary>
+public sealed class DecodeToTests
+{
+    [Fact]
+    public void Decoding_into_a_buffer_gives_the_decoded_string()
+    {
+        var random = new Random(20261128);
+        int changed = 0;
+        for (int n = 0; n < 50_000; n++)
+        {
+            var latex = RandomLatex.Next(random);
+            // A buffer too small and a prefix already in it: the text must land after the prefix, and the prefix stay.
+            foreach (bool protectCase in (bool[])[false, true])
+            {
+                var expected = LatexDecoder.Decode(latex, protectCase);
+                if (expected != latex) changed++;
+                Assert.Equal("pre" + expected, Into(latex, (ReadOnlySpan<char> s, ref char[] b, int at) => LatexDecoder.DecodeTo(s, protectCase, ref b, at)));
+            }
+            Assert.Equal("pre" + LatexDecoder.DecodeVerbatim(latex), Into(latex, LatexDecoder.DecodeVerbatimTo));
+        }
+        Assert.True(changed > 50_000, $"only {changed} of 100,000 decodings changed their text");
+    }
+
+    private static string Into(string latex, SliceDecoderTo decodeTo)
+    {
+        var buffer = new char[4];
+        "pre".CopyTo(buffer);
+        int end = decodeTo(latex, ref buffer, 3);
+        return new string(buffer, 0, end);
+    }
+
+    [Fact]
+    public void A_file_is_written_the_same_whether_its_values_were_read_before_or_not()
+    {
+        var random = new Random(20261129);
+        var bib = new System.Text.StringBuilder();
+        for (int i = 0; i < 400; i++)
+        {
+            // Random LaTeX with braces only where they balance, and no backslash left to escape a closing brace.
+            string Piece()
+            {
+                var s = RandomLatex.Next(random).Replace("{", "").Replace("}", "");
+                return s.EndsWith('\\') ? s + "x" : s;
+            }
+            string Value() => Piece() + " {" + Piece() + "} " + Piece();
+            bib.Append($"@article{{k{i},\n  title = {{{Value()}}},\n  journal = {{{Value()}}},\n  note = {{{Value()}}},\n")
+               .Append($"  url = {{https://example.org/{i}/{Value()}}},\n  organization = {{{Value()}}},\n  year = 2020,\n}}\n\n");
+        }
+        var text = bib.ToString();
+        var untouched = BibTexReader.Parse(text, "t.bib").References;
+        var read = BibTexReader.Parse(text, "t.bib").References;
+        Assert.Equal(400, untouched.Count);
+        Assert.DoesNotContain(BibTexReader.Parse(text, "t.bib").Diagnostics, d => d.Severity == Severity.Error);
+        foreach (var r in read)
+        {
+            // Reading through the indexer decodes each value and keeps it, so the writer meets strings, not slices.
+            foreach (var key in r.Fields.Keys.ToList()) _ = r.Fields[key];
+            foreach (var key in r.Custom.Keys.ToList()) _ = r.Custom[key];
+        }
+        foreach (var options in (BibTexWriterOptions[])[new(), new() { Ascii = true }, new() { BibLaTeX = true }])
+            Assert.Equal(BibTexWriter.Write(read, options), BibTexWriter.Write(untouched, options));
+    }
+}
