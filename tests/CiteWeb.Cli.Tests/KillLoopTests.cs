@@ -137,11 +137,19 @@ internal static class KillLoop
             s.Prepare(cli, web, round);
             var inputs = Fingerprint(cli, s.Inputs);
             var moment = full * (0.1 + 0.9 * random.NextDouble());
+            var started = Stopwatch.StartNew();
             using (var victim = CliProcess.Start(cli, s.Args))
             {
                 _ = victim.StandardOutput.ReadToEndAsync(); // drained, so a full pipe never holds the process up
                 _ = victim.StandardError.ReadToEndAsync();
-                if (victim.WaitForExit(moment)) { finishedFirst++; continue; }
+                if (victim.WaitForExit(moment))
+                {
+                    // The first run was slower than this one (a loaded machine, a cold start): draw later moments from
+                    // the shorter span, so they fall inside a run again.
+                    finishedFirst++;
+                    if (started.Elapsed < full) full = started.Elapsed;
+                    continue;
+                }
                 victim.Kill(entireProcessTree: true);
                 Assert.True(victim.WaitForExit(TimeSpan.FromSeconds(60)), "the killed process did not go");
             }
@@ -171,7 +179,7 @@ internal static class KillLoop
             Assert.True(inputs.SequenceEqual(Fingerprint(cli, s.Inputs)), where + ": an input file changed in the run after");
             landed.Add($"{moment.TotalMilliseconds:0}ms: {asked.Count} cached, {committed} committed, {temporaries} cache temp, {leftOver} output temp");
         }
-        output.WriteLine($"{s.Name}: {kills} kills survived ({finishedFirst} runs finished before their moment; an uninterrupted run took {full.TotalMilliseconds:0} ms)");
+        output.WriteLine($"{s.Name}: {kills} kills survived ({finishedFirst} runs finished before their moment; the shortest uninterrupted run took {full.TotalMilliseconds:0} ms)");
         foreach (var l in landed) output.WriteLine("  " + l);
     }
 
