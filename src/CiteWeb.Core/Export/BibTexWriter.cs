@@ -228,6 +228,15 @@ public static class BibTexWriter
 
         public ReadOnlySpan<char> Span(int start) => Chars.AsSpan(start, Length - start);
 
+        /// <summary>Takes what was written into <see cref="CharBuffer.Chars"/> from <see cref="CharBuffer.Length"/> to
+        /// <paramref name="end"/> as written.</summary>
+        public ReadOnlyMemory<char> Through(int end)
+        {
+            int start = Length;
+            Length = end;
+            return From(start);
+        }
+
         public ReadOnlyMemory<char> Copy(ReadOnlySpan<char> value)
         {
             int start = Length;
@@ -399,7 +408,10 @@ public static class BibTexWriter
         // A value still in its source form that decodes to itself is encoded from the source: no decoding, no string.
         if (map.TryPeekSource(index, out var source))
             return EncodesToItself(source.Span, verbatim, ascii) ? source : scratch.Encode(source.Span, verbatim, ascii);
-        // A value still in its source form is decoded into scratch space, for this write only: no string.
+        // A value still in its source form is written straight from it where the reader can tell how (plain text
+        // with ties and brace groups), else decoded into scratch space, for this write only: no string.
+        if (!verbatim && map.TryRewrite(index, ascii, ref scratch.Chars, scratch.Length, out int rewritten))
+            return scratch.Through(rewritten);
         if (map.TryDecodeTo(index, ref scratch.Decoded, 0, out int end))
         {
             var decoded = scratch.Decoded.AsSpan(0, end);

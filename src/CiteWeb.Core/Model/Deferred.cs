@@ -8,6 +8,11 @@ internal delegate T SliceDecoder<out T>(ReadOnlySpan<char> source);
 /// as needed) instead of into a new object, and returns the end of what it wrote.</summary>
 internal delegate int SliceDecoderTo(ReadOnlySpan<char> source, ref char[] buffer, int at);
 
+/// <summary>Writes a slice of source text into <paramref name="buffer"/> from <paramref name="at"/> on as the writer of
+/// the reader's own format would write its decoded value (<paramref name="ascii"/>: escaping all but ASCII), when it
+/// can tell how from the source alone; false when the value must be decoded and encoded.</summary>
+internal delegate bool SliceRewriter(ReadOnlySpan<char> source, bool ascii, ref char[] buffer, int at, out int end);
+
 /// <summary>Says something of a slice of source text without decoding it.</summary>
 internal delegate bool SliceTest(ReadOnlySpan<char> source);
 
@@ -15,11 +20,20 @@ internal delegate bool SliceTest(ReadOnlySpan<char> source);
 /// exactly their own text (a plain title, a page number), which consumers may then use as they stand, and, for a
 /// list, a decoder of its first item alone (the first author, without splitting every name of the list), and, for
 /// text, a cheap test for slices whose decoded text is sure to be collapsed: no white space at either end, none
-/// inside but single spaces and no-break spaces (what a white-space cleanup would leave as it is), and a decoder of
-/// text into a caller's buffer, for a reader of the text (a writer) that keeps none of it.</summary>
+/// inside but single spaces and no-break spaces (what a white-space cleanup would leave as it is), a decoder of
+/// text into a caller's buffer, for a reader of the text (a writer) that keeps none of it, and a rewriter from the
+/// source straight to what the same format's writer would write.</summary>
 internal sealed class SliceCodec<T>(SliceDecoder<T> decode, SliceTest? decodesToItself = null, SliceDecoder<object?>? decodeFirst = null,
-    SliceTest? decodesCollapsed = null, SliceDecoderTo? decodeTo = null)
+    SliceTest? decodesCollapsed = null, SliceDecoderTo? decodeTo = null, SliceRewriter? rewrite = null)
 {
+    /// <summary>Writes <paramref name="source"/> as the writer of the reader's own format would write its value, when
+    /// this codec can tell how from the source (see <see cref="SliceRewriter"/>).</summary>
+    public bool TryRewrite(ReadOnlySpan<char> source, bool ascii, ref char[] buffer, int at, out int end)
+    {
+        end = at;
+        return rewrite is not null && rewrite(source, ascii, ref buffer, at, out end);
+    }
+
     public T Decode(ReadOnlySpan<char> source) => decode(source);
 
     public bool DecodesToItself(ReadOnlySpan<char> source) => decodesToItself is not null && decodesToItself(source);
@@ -64,6 +78,9 @@ internal readonly struct Deferred<T>(string source, int start, int length, Slice
 
     /// <summary>See <see cref="SliceCodec{T}.TryDecodeFirst"/>.</summary>
     public bool TryDecodeFirst(out object? first) => codec.TryDecodeFirst(source.AsSpan(start, length), out first);
+
+    /// <summary>See <see cref="SliceCodec{T}.TryRewrite"/>.</summary>
+    public bool TryRewrite(bool ascii, ref char[] buffer, int at, out int end) => codec.TryRewrite(source.AsSpan(start, length), ascii, ref buffer, at, out end);
 
     /// <summary>See <see cref="SliceCodec{T}.TryDecodeTo"/>.</summary>
     public bool TryDecodeTo(ref char[] buffer, int at, out int end) => codec.TryDecodeTo(source.AsSpan(start, length), ref buffer, at, out end);

@@ -193,6 +193,16 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
         return entry.Value is null && entry.Deferred.DecodesCollapsed();
     }
 
+    /// <summary>Writes the <paramref name="index"/>th value as the writer of its reader's format would write it, straight
+    /// from the source, when it is not decoded yet and its reader can tell how (see <see cref="SliceRewriter"/>).</summary>
+    internal bool TryRewrite(int index, bool ascii, ref char[] buffer, int at, out int end)
+    {
+        ref var entry = ref At(index);
+        if (entry.Value is null) return entry.Deferred.TryRewrite(ascii, ref buffer, at, out end);
+        end = at;
+        return false;
+    }
+
     /// <summary>Decodes the <paramref name="index"/>th value into <paramref name="buffer"/> from <paramref name="at"/>
     /// on when it is not decoded yet and its reader can decode into a buffer: a writer then reads it with no string and
     /// keeps nothing. <paramref name="end"/> is the end of the text. False: read it with <see cref="PeekAt"/>.</summary>

@@ -30,6 +30,58 @@ public sealed class DecodeToTests
         Assert.True(changed > 50_000, $"only {changed} of 100,000 decodings changed their text");
     }
 
+    [Theory]
+    // Plain text, ties, and groups one deep: written as they are, braces dropped where case is not protected.
+    [InlineData("Section~3 of the {BERT} paper", false, "Section~3 of the BERT paper")]
+    [InlineData("Section~3 of the {BERT} paper", true, "Section~3 of the {BERT} paper")]
+    [InlineData("{GAN}s and {Big Data} in O'Neil's work-shop", true, "{GAN}s and {Big Data} in O'Neil's work-shop")]
+    [InlineData("Łukasiewicz {Ża}", false, "Łukasiewicz Ża")]
+    // Anything else is left to the decoder and the encoder.
+    [InlineData("Knowledge {\\&} Fairness", false, null)]
+    [InlineData("pages 3--5", false, null)]
+    [InlineData("{{nested}}", true, null)]
+    [InlineData("a { b}", false, null)]
+    [InlineData("a {}", false, null)]
+    [InlineData("{A}{B}", true, null)]
+    [InlineData("a ~b", false, null)]
+    [InlineData("50% of R&D", false, null)]
+    [InlineData("x_1 < y", false, null)]
+    [InlineData("a  b", false, null)]
+    [InlineData("a-{-}b", false, null)]
+    public void Rewrites_plain_text_with_ties_and_groups_and_nothing_else(string latex, bool protectCase, string? expected)
+    {
+        var buffer = new char[2];
+        bool done = LatexDecoder.TryRewrite(latex, protectCase, ascii: false, ref buffer, 0, out int end);
+        Assert.Equal(expected, done ? new string(buffer, 0, end) : null);
+    }
+
+    [Fact]
+    public void A_rewritten_value_is_what_decoding_and_encoding_give()
+    {
+        // Random values built from words, ties, groups, and every kind of piece the decoder or encoder treats apart.
+        string[] common = ["Word", "acronym", "{BERT}", "{Big Data}", " ", " ", " ", "~", "{", "}", "-", "'", "Ł", "é", "!", "\"", ":"];
+        string[] rare = ["e\u0301", "50%", "R&D", "<i>", "\u00A0", "\u2013", "$x$", "\\'e", "{\\&}", "``", "#", "_", "^", "\t", "{}", "\u201C"];
+        var random = new Random(20261130);
+        var text = new System.Text.StringBuilder();
+        int rewritten = 0, declined = 0;
+        for (int n = 0; n < 100_000; n++)
+        {
+            text.Clear();
+            for (int k = random.Next(1, 12); k > 0; k--) text.Append(random.Next(10) > 0 ? common[random.Next(common.Length)] : rare[random.Next(rare.Length)]);
+            var latex = random.Next(4) == 0 ? RandomLatex.Next(random) : text.ToString();
+            foreach (bool protectCase in (bool[])[false, true])
+                foreach (bool ascii in (bool[])[false, true])
+                {
+                    var buffer = new char[1];
+                    if (!LatexDecoder.TryRewrite(latex, protectCase, ascii, ref buffer, 0, out int end)) { declined++; continue; }
+                    rewritten++;
+                    var expected = LatexEncoder.Encode(LatexDecoder.Decode(latex, protectCase), ascii);
+                    Assert.True(expected == new string(buffer, 0, end), $"'{latex}' (protectCase {protectCase}, ascii {ascii}): rewritten '{new string(buffer, 0, end)}', encoded '{expected}'");
+                }
+        }
+        Assert.True(rewritten > 30_000 && declined > 30_000, $"{rewritten} rewritten, {declined} declined");
+    }
+
     private static string Into(string latex, SliceDecoderTo decodeTo)
     {
         var buffer = new char[4];

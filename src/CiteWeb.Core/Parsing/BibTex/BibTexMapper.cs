@@ -289,9 +289,11 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 
     private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed,
-        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: false, ref buffer, at));
+        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: false, ref buffer, at),
+        rewrite: static (ReadOnlySpan<char> v, bool ascii, ref char[] buffer, int at, out int end) => LatexDecoder.TryRewrite(v, protectCase: false, ascii, ref buffer, at, out end));
     private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed,
-        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: true, ref buffer, at));
+        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: true, ref buffer, at),
+        rewrite: static (ReadOnlySpan<char> v, bool ascii, ref char[] buffer, int at, out int end) => LatexDecoder.TryRewrite(v, protectCase: true, ascii, ref buffer, at, out end));
     private static readonly SliceCodec<string> VerbatimDecoder = new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself,
         decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed, decodeTo: LatexDecoder.DecodeVerbatimTo);
 
