@@ -37,8 +37,15 @@ public sealed class DecodeToTests
     [InlineData("{GAN}s and {Big Data} in O'Neil's work-shop", true, "{GAN}s and {Big Data} in O'Neil's work-shop")]
     [InlineData("Łukasiewicz {Ża}", false, "Łukasiewicz Ża")]
     // Anything else is left to the decoder and the encoder.
-    [InlineData("Knowledge {\\&} Fairness", false, null)]
-    [InlineData("pages 3--5", false, null)]
+    [InlineData("Knowledge {\\&} Fairness", false, "Knowledge \\& Fairness")]
+    [InlineData("Knowledge {\\&} Fairness", true, null)]
+    [InlineData("pages 3--5 --- see ``Models'' and 50\\% of R\\&D", false, "pages 3--5 --- see ``Models'' and 50\\% of R\\&D")]
+    [InlineData("a----b", false, null)]
+    [InlineData("Hola!``x''", false, null)]
+    [InlineData("a`b", false, null)]
+    [InlineData("a'''b", false, null)]
+    [InlineData("a-{--}b", false, null)]
+    [InlineData("\\textit{Big Data}", false, null)]
     [InlineData("{{nested}}", true, null)]
     [InlineData("a { b}", false, null)]
     [InlineData("a {}", false, null)]
@@ -59,7 +66,8 @@ public sealed class DecodeToTests
     public void A_rewritten_value_is_what_decoding_and_encoding_give()
     {
         // Random values built from words, ties, groups, and every kind of piece the decoder or encoder treats apart.
-        string[] common = ["Word", "acronym", "{BERT}", "{Big Data}", " ", " ", " ", "~", "{", "}", "-", "'", "Ł", "é", "!", "\"", ":"];
+        string[] common = ["Word", "acronym", "{BERT}", "{Big Data}", " ", " ", " ", "~", "{", "}", "-", "--", "---", "'", "''", "`", "``", "Ł", "é", "!", "?",
+            "\"", ":", "\\&", "\\%", "\\_", "\\$", "\\#", "{\\&}", "\\"];
         string[] rare = ["e\u0301", "50%", "R&D", "<i>", "\u00A0", "\u2013", "$x$", "\\'e", "{\\&}", "``", "#", "_", "^", "\t", "{}", "\u201C"];
         var random = new Random(20261130);
         var text = new System.Text.StringBuilder();

@@ -14,8 +14,8 @@ public static partial class LatexDecoder
     /// Writes <paramref name="source"/> into <paramref name="buffer"/> from <paramref name="at"/> on exactly as
     /// <see cref="LatexEncoder.EncodeTo"/> would encode what <see cref="Decode"/> decodes it to, without either, when
     /// the value is of the one common kind this can tell from the source: plain text (no LaTeX command, nothing the
-    /// encoder escapes, single spaces) with ties (<c>Section~3</c>) and brace groups one deep around plain text
-    /// (<c>{BERT}</c>). Such a value comes back as it is, braces kept where case is protected (titles) and dropped
+    /// encoder escapes, single spaces) with ties (<c>Section~3</c>), escaped specials (<c>\&amp;</c>, <c>\%</c>, not <c>\$</c>, which the encoder may take for math), dashes and
+    /// quotes written as TeX ligatures (<c>--</c>, <c>``</c>), and brace groups one deep around plain text (<c>{BERT}</c>). Such a value comes back as it is, braces kept where case is protected (titles) and dropped
     /// where not (notes, abstracts). False for anything else (<paramref name="end"/> is then <paramref name="at"/>): decode and encode it.
     /// </summary>
     internal static bool TryRewrite(ReadOnlySpan<char> source, bool protectCase, bool ascii, ref char[] buffer, int at, out int end)
@@ -39,8 +39,9 @@ public static partial class LatexDecoder
             char previous = w > at ? output[w - 1] : '\0';
             switch (c)
             {
-                // A group opens one deep, not empty, not right after another, with no space inside its edge.
-                case '{' when depth == 0 && after is not ('}' or ' ' or '\0') && before != '}':
+                // A group opens one deep, not empty, not right after another, with no space inside its edge. Where
+                // case is protected, not on a command either: {\&} is then a special character, written \&.
+                case '{' when depth == 0 && after is not ('}' or ' ' or '\0') && !(protectCase && after == '\\') && before != '}':
                     depth = 1;
                     if (protectCase) output[w++] = c;
                     break;
@@ -52,9 +53,22 @@ public static partial class LatexDecoder
                 case '~' when previous is not ('\0' or ' ' or '~') && after is not ('\0' or ' ' or '~' or '{' or '}'):
                     output[w++] = c;
                     break;
-                // A hyphen or an apostrophe, not doubled (-- and '' are ligatures), even across a dropped brace.
-                case '-' or '\'' when previous != c && after != c:
+                // An escaped character, which the encoder escapes again.
+                case '\\' when after is '&' or '%' or '#' or '_':
                     output[w++] = c;
+                    output[w++] = after;
+                    i++;
+                    break;
+                // A hyphen, an en or em dash (-- ---), an apostrophe or closing quotes (''), opening quotes (``):
+                // written as they are, but not runs the ligatures do not cover, not next to a run of the same
+                // across a dropped brace, and no `` after ! or ? (which would read as ¡ ¿).
+                case '-' or '\'' or '`':
+                    int n = 1;
+                    while (i + n < source.Length && source[i + n] == c) n++;
+                    if (previous == c || n > (c == '-' ? 3 : 2) || (c == '`' && (n != 2 || previous is '!' or '?'))) return false;
+                    source.Slice(i, n).CopyTo(output[w..]);
+                    w += n;
+                    i += n - 1;
                     break;
                 default:
                     return false;
