@@ -288,10 +288,13 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
 
     private static string Title(ReadOnlySpan<char> v) => LatexDecoder.Decode(v, protectCase: true);
 
-    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
-    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed);
+    private static readonly SliceCodec<string> PlainDecoder = new(Plain, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed,
+        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: false, ref buffer, at));
+    private static readonly SliceCodec<string> TitleDecoder = new(Title, LatexDecoder.DecodesToItself, decodesCollapsed: LatexDecoder.DecodesCollapsed,
+        decodeTo: static (ReadOnlySpan<char> v, ref char[] buffer, int at) => LatexDecoder.DecodeTo(v, protectCase: true, ref buffer, at));
     private static readonly SliceCodec<string> VerbatimDecoder =
-        new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself, decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed);
+        new(LatexDecoder.DecodeVerbatim, LatexDecoder.DecodesVerbatimToItself, decodesCollapsed: LatexDecoder.DecodesVerbatimCollapsed,
+            decodeTo: LatexDecoder.DecodeVerbatimTo);
 
     /// <summary>What the mapper does with a field, by its name (see <see cref="KindOf"/>).</summary>
     private enum Kind : byte
