@@ -36,7 +36,7 @@ public sealed class Duplicates : ITransform
             return i =>
             {
                 var r = references[i];
-                var creator = r.FirstCreator;
+                var creator = CreatorName.Of(r);
                 // The DOI before the title: the title's text lives in a buffer that reading a value may write to.
                 keys.Doi[i] = KeyHashes.Hash(writer.Doi(r));
                 var title = FieldTransform.PlainTitle(r);
@@ -132,7 +132,8 @@ public sealed class Duplicates : ITransform
     /// </summary>
     private sealed class KeyIndex(ulong[] hashes, Func<int, string?> textOf)
     {
-        private readonly Dictionary<ulong, int> _byHash = new(hashes.Length);
+        // Room for every reference that has such a key: few have a DOI in some files.
+        private readonly Dictionary<ulong, int> _byHash = new(hashes.Length - hashes.AsSpan().Count(0UL));
         private Dictionary<string, int>? _byText;
 
         /// <summary>The first reference seen with the key of <paramref name="original"/>, if any.</summary>
@@ -173,7 +174,9 @@ public sealed class Duplicates : ITransform
         public static string? Text(Reference r, bool doi)
         {
             var writer = new KeyWriter();
-            var key = doi ? writer.Doi(r) : writer.Work(r.FirstCreator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+            if (doi) return writer.Doi(r) is { IsEmpty: false } doiKey ? doiKey.ToString() : null;
+            var creator = CreatorName.Of(r);
+            var key = writer.Work(creator, FieldTransform.PlainTitle(r), r.Issued?.Year);
             return key.IsEmpty ? null : key.ToString();
         }
 
@@ -192,13 +195,16 @@ public sealed class Duplicates : ITransform
         }
 
         /// <summary>The work key, or nothing when the title has no words.</summary>
-        public ReadOnlySpan<char> Work(PersonName? creator, ReadOnlySpan<char> title, int? year)
+        public ReadOnlySpan<char> Work(in CreatorName creator, ReadOnlySpan<char> title, int? year)
         {
             if (title.IsEmpty) return default;
             Span<char> normalised = title.Length <= 256 ? stackalloc char[title.Length * 2] : new char[title.Length * 2];
             var titleKey = TextFolding.NormaliseTitle(title, normalised);
             if (titleKey.IsEmpty) return default;
-            ReadOnlySpan<char> name = creator is null ? "" : RichText.ToPlain(creator.Literal ?? creator.Family ?? "");
+            // The organisation's name, else the family name, without markup.
+            var raw = !creator.Exists ? "" : creator.IsLiteral ? creator.Literal : creator.HasFamily ? creator.Family : "";
+            Span<char> plainRoom = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+            ReadOnlySpan<char> name = raw.Contains('<') ? plainRoom[..RichText.ToPlain(raw, plainRoom)] : raw;
             var work = Room(5 + name.Length * 2 + 1 + 11 + 1 + titleKey.Length);
             "work:".CopyTo(work);
             int n = 5;
