@@ -130,7 +130,7 @@ public sealed class Duplicates : ITransform
     /// are equal; this happens once a duplicate. A key whose hash another key already holds (two texts, one hash:
     /// once in billions of pairs) is kept by its text instead.
     /// </summary>
-    private sealed class KeyIndex(ulong[] hashes, Func<int, string?> textOf)
+    internal sealed class KeyIndex(ulong[] hashes, Func<int, string?> textOf)
     {
         // Room for every reference that has such a key: few have a DOI in some files.
         private readonly Dictionary<ulong, int> _byHash = new(hashes.Length - hashes.AsSpan().Count(0UL));
