@@ -50,7 +50,7 @@ public sealed partial class DoiBare : IReferenceCleanup
 
     /// <summary>True when <see cref="Bare"/> gives <paramref name="doi"/> back: no white space at either end, no
     /// resolver prefix, nothing escaped, no trailing punctuation.</summary>
-    private static bool IsBare(ReadOnlySpan<char> doi) =>
+    internal static bool IsBare(ReadOnlySpan<char> doi) =>
         doi.Length > 0 && !char.IsWhiteSpace(doi[0]) && !char.IsWhiteSpace(doi[^1]) && doi[^1] is not ('.' or ',' or ';')
         && !doi.Contains('%') && !Prefix().IsMatch(doi);
 

@@ -27,9 +27,10 @@ public sealed class Urls : IReferenceCleanup
             output.Add(new Diagnostic(DiagnosticCodes.InvalidUrl, Severity.Warning, $"'{fields.ValueAt(at)}' in '{r.Id}' is not a valid web address", where));
     }
 
-    /// <summary>True when <see cref="Trim"/> gives <paramref name="url"/> back.</summary>
-    private static bool IsTrimmed(ReadOnlySpan<char> url) =>
-        url.Length > 0 && !char.IsWhiteSpace(url[0]) && !char.IsWhiteSpace(url[^1]) && url[0] != '<' && url[^1] is not ('>' or '.' or ',' or ';')
+    /// <summary>True when <see cref="Trim"/> gives <paramref name="url"/> back (it trims angle brackets of either
+    /// kind from either end).</summary>
+    internal static bool IsTrimmed(ReadOnlySpan<char> url) =>
+        url.Length > 0 && !char.IsWhiteSpace(url[0]) && !char.IsWhiteSpace(url[^1]) && url[0] is not ('<' or '>') && url[^1] is not ('<' or '>' or '.' or ',' or ';')
         && !url.StartsWith("\\url{") && !url.Contains(' ');
 
     public static string Trim(string url)
