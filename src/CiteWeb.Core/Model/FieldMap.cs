@@ -231,6 +231,17 @@ public sealed class FieldMap : IEnumerable<KeyValuePair<string, string>>
     /// when the value decodes to exactly that, else as <see cref="PeekAt"/> reads.</summary>
     internal ReadOnlySpan<char> PeekText(int index) => TryPeekSource(index, out var source) ? source.Span : PeekAt(index);
 
+    /// <summary>As <see cref="PeekText(int)"/>, where a value that is neither kept nor its own source is decoded into
+    /// <paramref name="buffer"/> (a larger one replaces it when it is too small) when its reader can do that, so
+    /// no string is made. The text is valid until the buffer is next written.</summary>
+    internal ReadOnlySpan<char> PeekText(int index, scoped ref char[] buffer)
+    {
+        ref var entry = ref At(index);
+        if (entry.Value is { } value) return value;
+        if (entry.Deferred.TryGetSelfDecoding(out var source)) return source.Span;
+        return entry.Deferred.TryDecodeTo(ref buffer, 0, out int length) ? buffer.AsSpan(0, length) : entry.Deferred.Decode();
+    }
+
     public IEnumerable<string> Keys
     {
         get

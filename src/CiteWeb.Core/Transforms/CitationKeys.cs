@@ -58,19 +58,31 @@ public sealed class CitationKeys : ITransform
 
     private static string Suffix(int n) => n < 26 ? ((char)('a' + n)).ToString() : Suffix(n / 26 - 1) + (char)('a' + n % 26);
 
-    public static string Key(Reference r) => Key(r, r.FirstCreator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+    public static string Key(Reference r)
+    {
+        var creator = CreatorName.Of(r);
+        return Key(r, creator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+    }
 
-    private static string KeyOf(Reference r) => KeyOf(r, r.FirstCreator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+    private static string KeyOf(Reference r)
+    {
+        var creator = CreatorName.Of(r);
+        return KeyOf(r, creator, FieldTransform.PlainTitle(r), r.Issued?.Year);
+    }
 
     /// <summary>The key <paramref name="r"/> gets before clashes are told apart, from its first creator, its title
     /// without markup and its year, as read by the caller. An entry with no creator and no title (what is left of
     /// a broken one) keeps the key it was cited by.</summary>
-    internal static string KeyOf(Reference r, PersonName? creator, ReadOnlySpan<char> title, int? year) =>
-        creator is null && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r, creator, title, year);
+    internal static string KeyOf(Reference r, in CreatorName creator, ReadOnlySpan<char> title, int? year) =>
+        !creator.Exists && string.IsNullOrEmpty(r.Title) ? r.Id : Key(r, creator, title, year);
 
-    private static string Key(Reference r, PersonName? creator, ReadOnlySpan<char> title, int? year)
+    private static string Key(Reference r, in CreatorName creator, ReadOnlySpan<char> title, int? year)
     {
-        ReadOnlySpan<char> name = creator is null ? "" : RichText.ToPlain(creator.Literal is { } lit ? FirstWord(lit) : creator.Family ?? creator.Given ?? "");
+        // The name without markup: its first word that has key letters for an organisation, else the family name,
+        // else the given names.
+        var raw = !creator.Exists ? "" : creator.IsLiteral ? FirstWord(creator.Literal) : creator.HasFamily ? creator.Family : creator.Given;
+        Span<char> plainRoom = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        ReadOnlySpan<char> name = raw.Contains('<') ? plainRoom[..RichText.ToPlain(raw, plainRoom)] : raw;
         // One buffer for the whole key: the name and the title word fold to at most twice their length.
         int room = name.Length * 2 + 11 + title.Length * 2 + 4;
         Span<char> key = room <= 512 ? stackalloc char[room] : new char[room];
@@ -104,10 +116,17 @@ public sealed class CitationKeys : ITransform
         return key[..length].SequenceEqual(r.Id) ? r.Id : new string(key[..length]);
     }
 
-    private static string FirstWord(string s)
+    /// <summary>The first word of <paramref name="s"/> (split at spaces) that has key letters, or all of it.</summary>
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> s)
     {
-        foreach (var w in s.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (TextFolding.KeyPart(w).Length > 0) return w;
+        Span<char> room = s.Length <= 128 ? stackalloc char[s.Length * 3] : new char[s.Length * 3];
+        foreach (var range in s.Split(' '))
+        {
+            var w = s[range];
+            if (w.IsEmpty) continue;
+            var plain = w.Contains('<') ? room[..RichText.ToPlain(w, room)] : w;
+            if (TextFolding.KeyPart(plain, room[w.Length..]) > 0) return w;
+        }
         return s;
     }
 }

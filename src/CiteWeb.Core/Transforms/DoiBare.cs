@@ -34,7 +34,7 @@ public sealed partial class DoiBare : IReferenceCleanup
         {
             // The URL is read without keeping it: most are no DOI link, and the writer reads a plain one from the source.
             int link = fields.IndexOfKey(Csl.Url);
-            if (link >= 0 && Prefix().IsMatch(fields.PeekText(link)) && Bare(fields.ValueAt(link)) is var doi && Valid().IsMatch(doi))
+            if (link >= 0 && Prefix().IsMatch(FieldTransform.PeekText(fields, link)) && Bare(fields.ValueAt(link)) is var doi && Valid().IsMatch(doi))
             {
                 r.Doi = doi;
                 output.Add(new FieldChange(Name, r.Id, Csl.Doi, null, r.Doi), 1);
@@ -42,15 +42,15 @@ public sealed partial class DoiBare : IReferenceCleanup
             }
             else return;
         }
-        // A DOI still in its source form is checked there: most are valid, and then nothing is decoded or kept.
-        bool valid = fields.TryPeekSource(at, out var source) ? Valid().IsMatch(source.Span) : Valid().IsMatch(fields.ValueAt(at));
+        // Checked as read, without keeping it: most are valid, and then nothing is kept.
+        bool valid = Valid().IsMatch(FieldTransform.PeekText(fields, at));
         if (!valid && r.Source is { } where)
             output.Add(new Diagnostic(DiagnosticCodes.InvalidDoi, Severity.Warning, $"'{fields.ValueAt(at)}' in '{r.Id}' is not a DOI (10.prefix/suffix)", where));
     }
 
     /// <summary>True when <see cref="Bare"/> gives <paramref name="doi"/> back: no white space at either end, no
     /// resolver prefix, nothing escaped, no trailing punctuation.</summary>
-    private static bool IsBare(ReadOnlySpan<char> doi) =>
+    internal static bool IsBare(ReadOnlySpan<char> doi) =>
         doi.Length > 0 && !char.IsWhiteSpace(doi[0]) && !char.IsWhiteSpace(doi[^1]) && doi[^1] is not ('.' or ',' or ';')
         && !doi.Contains('%') && !Prefix().IsMatch(doi);
 

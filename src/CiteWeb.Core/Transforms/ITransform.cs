@@ -100,15 +100,16 @@ internal delegate bool UnchangedTest(ReadOnlySpan<char> value);
 internal static class FieldTransform
 {
     /// <summary>Applies <paramref name="clean"/> to <paramref name="variable"/> of <paramref name="r"/> and records a
-    /// change. <paramref name="unchanged"/>, when given, is asked first about a value still in its source form that
-    /// decodes to itself: a value it clears is neither decoded nor kept. <paramref name="clean"/> must be a pure
-    /// function of its argument (references are cleaned on every core).</summary>
+    /// change. <paramref name="unchanged"/>, when given, is asked first about the value's text as
+    /// <see cref="PeekText"/> reads it (no string kept, none made for a value its reader decodes into a buffer): a
+    /// value it clears is left as it is, and one still in its source form stays there. <paramref name="clean"/> must
+    /// be a pure function of its argument (references are cleaned on every core).</summary>
     public static void Clean(string transform, Reference r, string variable, Func<string, string?> clean, UnchangedTest? unchanged, CleanupOutput output, int list = 0)
     {
         var fields = r.Fields;
         int at = fields.IndexOfKey(variable);
         if (at < 0) return;
-        if (unchanged is not null && fields.TryPeekSource(at, out var source) && unchanged(source.Span)) return;
+        if (unchanged is not null && unchanged(PeekText(fields, at))) return;
         var before = fields.ValueAt(at);
         var after = clean(before);
         if (after == before) return;
@@ -117,18 +118,32 @@ internal static class FieldTransform
     }
 
     [ThreadStatic]
+    private static char[]? _decoded;
+
+    [ThreadStatic]
     private static char[]? _plain;
 
-    /// <summary>A reference's title without markup, for keys and matching: from the source when it is still there
-    /// and decodes to itself (nothing is decoded or kept), else the value with its markup taken out into a buffer
-    /// of this thread's (no string). Valid until this thread's next call.</summary>
+    /// <summary>The text of the <paramref name="at"/>th value of <paramref name="fields"/>, read without keeping
+    /// anything (<see cref="FieldMap.PeekText(int, ref char[])"/>): a value still in its source form that needs
+    /// decoding is decoded into a buffer of this thread's. Valid until this thread's next call of this or of
+    /// <see cref="PlainTitle"/>.</summary>
+    public static ReadOnlySpan<char> PeekText(FieldMap fields, int at)
+    {
+        var buffer = _decoded ??= new char[1024];
+        var text = fields.PeekText(at, ref buffer);
+        _decoded = buffer;
+        return text;
+    }
+
+    /// <summary>A reference's title without markup, for keys and matching, read as <see cref="PeekText"/> reads (no
+    /// string kept or made), its markup taken out into another buffer of this thread's. Valid until this thread's
+    /// next call of this or of <see cref="PeekText"/>.</summary>
     public static ReadOnlySpan<char> PlainTitle(Reference r)
     {
         var fields = r.Fields;
         int at = fields.IndexOfKey(Csl.Title);
         if (at < 0) return "";
-        if (fields.TryPeekSource(at, out var source) && !source.Span.Contains('<')) return source.Span;
-        var title = fields.ValueAt(at);
+        var title = PeekText(fields, at);
         if (!title.Contains('<')) return title;
         var plain = _plain ??= new char[1024];
         if (plain.Length < title.Length) _plain = plain = new char[Math.Max(title.Length, plain.Length * 2)];

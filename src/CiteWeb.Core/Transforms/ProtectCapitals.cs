@@ -27,7 +27,7 @@ public sealed class ProtectCapitals : IReferenceCleanup
             FieldTransform.Clean(Name, r, TitleVariables[v], Protect, NeedsNoProtection, output, v);
     }
 
-    private static bool NeedsNoProtection(ReadOnlySpan<char> title) => !HasCapitalInsideAWord(title) || !Walk(title, null);
+    internal static bool NeedsNoProtection(ReadOnlySpan<char> title) => !HasCapitalInsideAWord(title) || !Walk(title, null);
 
     public static string Protect(string title)
     {

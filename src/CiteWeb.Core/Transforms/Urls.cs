@@ -21,15 +21,16 @@ public sealed class Urls : IReferenceCleanup
         var fields = r.Fields;
         int at = fields.IndexOfKey(Csl.Url);
         if (at < 0) return;
-        // A URL still in its source form is validated there: most are plain, and then nothing is decoded or kept.
-        bool valid = fields.TryPeekSource(at, out var source) ? IsValid(source.Span) : IsValid(fields.ValueAt(at));
+        // Validated as read, without keeping it: most are plain web addresses, and then no string is made.
+        bool valid = IsPlainWebAddress(FieldTransform.PeekText(fields, at)) || IsValidUri(fields.PeekAt(at));
         if (!valid && r.Source is { } where)
             output.Add(new Diagnostic(DiagnosticCodes.InvalidUrl, Severity.Warning, $"'{fields.ValueAt(at)}' in '{r.Id}' is not a valid web address", where));
     }
 
-    /// <summary>True when <see cref="Trim"/> gives <paramref name="url"/> back.</summary>
-    private static bool IsTrimmed(ReadOnlySpan<char> url) =>
-        url.Length > 0 && !char.IsWhiteSpace(url[0]) && !char.IsWhiteSpace(url[^1]) && url[0] != '<' && url[^1] is not ('>' or '.' or ',' or ';')
+    /// <summary>True when <see cref="Trim"/> gives <paramref name="url"/> back (it trims angle brackets of either
+    /// kind from either end).</summary>
+    internal static bool IsTrimmed(ReadOnlySpan<char> url) =>
+        url.Length > 0 && !char.IsWhiteSpace(url[0]) && !char.IsWhiteSpace(url[^1]) && url[0] is not ('<' or '>') && url[^1] is not ('<' or '>' or '.' or ',' or ';')
         && !url.StartsWith("\\url{") && !url.Contains(' ');
 
     public static string Trim(string url)
@@ -41,8 +42,6 @@ public sealed class Urls : IReferenceCleanup
     }
 
     public static bool IsValid(string url) => IsPlainWebAddress(url) || IsValidUri(url);
-
-    private static bool IsValid(ReadOnlySpan<char> url) => IsPlainWebAddress(url) || IsValidUri(url.ToString());
 
     private static bool IsValidUri(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "ftp" && u.Host.Length > 0 && !u.Host.Contains('_');

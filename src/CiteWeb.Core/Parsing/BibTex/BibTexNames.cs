@@ -143,6 +143,40 @@ public static class BibTexNames
         return null;
     }
 
+    /// <summary>The first name of the list <paramref name="value"/> parses to (<see cref="ParseFirst"/>), as the parts
+    /// citation keys and duplicate matching read, decoded into <paramref name="buffer"/> (a larger one replaces it
+    /// when it is too small) with no <see cref="PersonName"/> and no string: an organisation's name (or "others")
+    /// in <c>buffer[..family]</c> with <paramref name="literal"/> set, else the family name there and the given
+    /// names in <c>buffer[family..given]</c>, each empty where <see cref="ParseFirst"/> gives null. False when the
+    /// list has no name.</summary>
+    internal static bool FirstNameTo(ReadOnlySpan<char> value, ref char[] buffer, out bool literal, out int family, out int given)
+    {
+        var list = new NameList(value);
+        while (list.Next(out var name))
+        {
+            switch (name.Kind)
+            {
+                case NameKind.Others:
+                    literal = true;
+                    family = given = LatexEncoder.Put(PersonName.Others.Literal!, ref buffer, 0);
+                    return true;
+                case NameKind.Literal:
+                    family = given = DecodePartTo(name.Text[name.Literal], ref buffer, 0);
+                    if (family == 0) continue;
+                    literal = true;
+                    return true;
+                case NameKind.Person:
+                    literal = false;
+                    family = DecodePartTo(name.Text[name.Family], ref buffer, 0);
+                    given = DecodePartTo(name.Text[name.Given], ref buffer, family);
+                    return true;
+            }
+        }
+        literal = false;
+        family = given = 0;
+        return false;
+    }
+
     /// <summary>How a reader stores a name list to be parsed when first read; a writer that finds a list still
     /// stored this way can format it from its source (see <see cref="NameList"/>).</summary>
     internal static readonly SliceCodec<List<PersonName>> Codec = new(Parse, decodeFirst: ParseFirst);

@@ -173,6 +173,25 @@ public static partial class LatexDecoder
         }
     }
 
+    /// <summary>As <see cref="DecodeVerbatim"/>, writing the decoded text into <paramref name="buffer"/> from
+    /// <paramref name="at"/> on, with no string (see <see cref="DecodeTo"/>). Returns the end of what was written.</summary>
+    internal static int DecodeVerbatimTo(ReadOnlySpan<char> value, ref char[] buffer, int at)
+    {
+        value = TrimWhitespace(value);
+        if (value.IsEmpty) return at;
+        if (IsVerbatimPlain(value)) return LatexEncoder.Put(value, ref buffer, at);
+        var output = new RichTextBuffer(_scratchChars ??= new char[ScratchChars]);
+        try
+        {
+            WriteVerbatim(value, ref output);
+            return LatexEncoder.Put(output.Written, ref buffer, at);
+        }
+        finally
+        {
+            output.Dispose();
+        }
+    }
+
     // For IsPlainShort: 1 = never plain, 2 = not plain when doubled (--, '', two spaces).
     private static ReadOnlySpan<byte> PlainFlags =>
     [
@@ -242,25 +261,6 @@ public static partial class LatexDecoder
         finally
         {
             engine.Dispose();
-        }
-    }
-
-    /// <summary>As <see cref="DecodeVerbatim"/>, writing the decoded text into <paramref name="buffer"/> from
-    /// <paramref name="at"/> on, with no string. Returns the end of what was written.</summary>
-    internal static int DecodeVerbatimTo(ReadOnlySpan<char> value, ref char[] buffer, int at)
-    {
-        value = TrimWhitespace(value);
-        if (value.IsEmpty) return at;
-        if (IsVerbatimPlain(value)) return LatexEncoder.Put(value, ref buffer, at);
-        var scratch = new RichTextBuffer(_scratchChars ??= new char[ScratchChars]);
-        try
-        {
-            WriteVerbatim(value, ref scratch);
-            return LatexEncoder.Put(scratch.Written, ref buffer, at);
-        }
-        finally
-        {
-            scratch.Dispose();
         }
     }
 
