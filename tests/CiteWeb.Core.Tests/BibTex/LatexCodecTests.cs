@@ -161,6 +161,11 @@ public sealed class LatexCodecTests
     [InlineData("–-", false, "--{}-")]
     [InlineData("”'", false, "''{}'")]
     [InlineData("$x^2$ costs $5", false, "$x^2$ costs \\$5")]
+    // Two literal dollars are not math (pandoc's rule: no space inside either dollar, no digit after the closing one).
+    [InlineData("Costs $5 and $6 a month", false, "Costs \\$5 and \\$6 a month")]
+    [InlineData("$x$5", false, "\\$x\\$5")]
+    [InlineData("from $1,000 to $ 2", false, "from \\$1,000 to \\$ 2")]
+    [InlineData("the $\\ell_1$ norm and $O(n^2)$", false, "the $\\ell_1$ norm and $O(n^2)$")]
     [InlineData("$a}$", false, @"\$a\textbraceright{}\$")]
     [InlineData("a < b", false, "a < b")]
     [InlineData("<i>unclosed", false, "<i>unclosed")]

@@ -27,6 +27,14 @@ public sealed class WriterTests
             """.Replace("\r\n", "\n"), output);
     }
 
+    [Fact]
+    public void Escaped_dollars_stay_escaped_and_math_stays_math()
+    {
+        var output = Rewrite(@"@misc{k, title = {Costs \$5 and \$6 a month under $\ell_1$}, note = {From \$1,000 to \$2,000}}");
+        Assert.Contains(@"title = {Costs \$5 and \$6 a month under $\ell_1$}", output);
+        Assert.Contains(@"note  = {From \$1,000 to \$2,000}", output);
+    }
+
     // Values with no LaTeX in them are written from the source without being decoded; what the writer must still
     // escape or transliterate in them, it does, in every kind of field: mapped, verbatim, CSL-named, custom.
     [Theory]

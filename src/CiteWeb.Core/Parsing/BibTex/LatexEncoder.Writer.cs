@@ -230,8 +230,12 @@ public static partial class LatexEncoder
                     output.Append(_bracesBalanced ? "\\}" : "\\textbraceright{}");
                     return i + 1;
                 case '$':
+                    // Decoded text keeps math as it was ($x^2$) and an escaped dollar as a plain $, so a pair of
+                    // dollars is taken for math only as pandoc takes it: no space just inside either dollar, and no
+                    // digit right after the closing one. "\$5 and \$6" stays two dollars, not math.
                     int end = LatexDecoder.FindMathEnd(text, i);
-                    if (end > 0 && end < limit && BracesBalanced(text[i..end]))
+                    if (end > 0 && end < limit && !char.IsWhiteSpace(text[i + 1]) && !char.IsWhiteSpace(text[end - 1])
+                        && !(end + 1 < limit && char.IsAsciiDigit(text[end + 1])) && BracesBalanced(text[i..end]))
                     {
                         output.Append(text[i..(end + 1)]);
                         return end + 1;
