@@ -27,7 +27,14 @@ public sealed class DecodeToTests
     [InlineData("a'''b", false, null)]
     [InlineData("a-{--}b", false, null)]
     [InlineData("\\textit{Big Data}", false, null)]
-    [InlineData("{{nested}}", true, null)]
+    // A whole title braced, with groups inside: only the outermost braces are written where case is protected.
+    [InlineData("{{nested}}", true, "{nested}")]
+    [InlineData("{The Democratization of Knowledge and Fairness after {ImageNet}}", true, "{The Democratization of Knowledge and Fairness after ImageNet}")]
+    [InlineData("{The Democratization of Knowledge {\\&} Fairness after {ImageNet}}", true, null)]
+    [InlineData("{The Democratization of Knowledge {\\&} Fairness after {ImageNet}}", false, "The Democratization of Knowledge \\& Fairness after ImageNet")]
+    [InlineData("{{{{{{{{{deep}}}}}}}}}", true, null)]
+    [InlineData("{A {B}{C}}", true, null)]
+    [InlineData("{A { B}}", true, null)]
     [InlineData("a { b}", false, null)]
     [InlineData("a {}", false, null)]
     [InlineData("{A}{B}", true, null)]
@@ -47,7 +54,7 @@ public sealed class DecodeToTests
     public void A_rewritten_value_is_what_decoding_and_encoding_give()
     {
         // Random values built from words, ties, groups, and every kind of piece the decoder or encoder treats apart.
-        string[] common = ["Word", "acronym", "{BERT}", "{Big Data}", " ", " ", " ", "~", "{", "}", "-", "--", "---", "'", "''", "`", "``", "Ł", "é", "!", "?",
+        string[] common = ["Word", "acronym", "{BERT}", "{Big Data}", " ", " ", " ", "~", "{", "}", "{", "}", "{{", "}}", "{A {B} C}", "-", "--", "---", "'", "''", "`", "``", "Ł", "é", "!", "?",
             "\"", ":", "\\&", "\\%", "\\_", "\\$", "\\#", "{\\&}", "\\"];
         string[] rare = ["e\u0301", "50%", "R&D", "<i>", "\u00A0", "\u2013", "$x$", "\\'e", "{\\&}", "``", "#", "_", "^", "\t", "{}", "\u201C"];
         var random = new Random(20261130);

@@ -15,9 +15,11 @@ public static partial class LatexDecoder
     /// <see cref="LatexEncoder.EncodeTo"/> would encode what <see cref="Decode"/> decodes it to, without either, when
     /// the value is of the one common kind this can tell from the source: plain text (no LaTeX command, nothing the
     /// encoder escapes, single spaces) with ties (<c>Section~3</c>), escaped specials (<c>\&amp;</c>, <c>\%</c>, not <c>\$</c>, which the encoder may take for math), dashes and
-    /// quotes written as TeX ligatures (<c>--</c>, <c>``</c>), and brace groups one deep around plain text (<c>{BERT}</c>). Such a value comes back as it is, braces kept where case is protected (titles) and dropped
-    /// where not (notes, abstracts). False for anything else (<paramref name="end"/> is then <paramref name="at"/>): decode and encode it.
+    /// quotes written as TeX ligatures (<c>--</c>, <c>``</c>), and brace groups around plain text (<c>{BERT}</c>, a whole title braced as <c>{{The {BERT} Paper}}</c>). Such a value comes back as it is, the outermost braces kept where case is protected
+    /// (titles) and every brace dropped where not (notes, abstracts). False for anything else (<paramref name="end"/> is then <paramref name="at"/>): decode and encode it.
     /// </summary>
+    private const int MaxRewriteDepth = 8;
+
     internal static bool TryRewrite(ReadOnlySpan<char> source, bool protectCase, bool ascii, ref char[] buffer, int at, out int end)
     {
         end = at;
@@ -39,15 +41,16 @@ public static partial class LatexDecoder
             char previous = w > at ? output[w - 1] : '\0';
             switch (c)
             {
-                // A group opens one deep, not empty, not right after another, with no space inside its edge. Where
-                // case is protected, not on a command either: {\&} is then a special character, written \&.
-                case '{' when depth == 0 && after is not ('}' or ' ' or '\0') && !(protectCase && after == '\\') && before != '}':
-                    depth = 1;
-                    if (protectCase) output[w++] = c;
+                // A group opens, not empty, not right after another, with no space inside its edge. Where case is
+                // protected, not on a command either: {\&} is then a special character, written \&. Only the
+                // outermost braces of a protected value are written: braces inside them protect nothing more.
+                case '{' when depth < MaxRewriteDepth && after is not ('}' or ' ' or '\0') && !(protectCase && after == '\\') && before != '}':
+                    if (protectCase && depth == 0) output[w++] = c;
+                    depth++;
                     break;
-                case '}' when depth == 1 && before != ' ':
-                    depth = 0;
-                    if (protectCase) output[w++] = c;
+                case '}' when depth > 0 && before != ' ':
+                    depth--;
+                    if (protectCase && depth == 0) output[w++] = c;
                     break;
                 // A tie between two words.
                 case '~' when previous is not ('\0' or ' ' or '~') && after is not ('\0' or ' ' or '~' or '{' or '}'):
