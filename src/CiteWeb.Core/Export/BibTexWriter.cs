@@ -347,7 +347,10 @@ public static class BibTexWriter
         Add("isbn", V.Isbn);
         Add("issn", V.Issn);
         Add("url", V.Url, verbatim: true);
-        Add("language", V.Language);
+        // BibLaTeX names a language by its babel name in langid, which the reader maps to the BCP 47 tag again.
+        if (o.BibLaTeX && r.Custom["langid"] is null && r[Csl.Language] is { } tag && BibTexVocabulary.BabelName(tag) is { } babel)
+            fields.Add(("langid", babel.AsMemory()));
+        else Add("language", V.Language);
         Add("keywords", V.Keyword);
         Add("abstract", V.Abstract);
         Add("note", V.Note);

@@ -205,6 +205,18 @@ public sealed class ExportSamplesTests
         Assert.Equal(language, BibTexReader.Parse($"@book{{a, title = {{T}}, {field}}}", "a.bib").References.Single()[Csl.Language]);
 
     [Theory]
+    [InlineData("english", true, @"langid\s*= \{english\}")]
+    [InlineData("ngerman", true, @"langid\s*= \{german\}")]
+    [InlineData("english", false, @"language\s*= \{en-US\}")]
+    public void A_language_tag_is_written_to_biblatex_as_its_babel_name(string langid, bool biblatex, string line)
+    {
+        var r = BibTexReader.Parse($"@book{{a, title = {{T}}, author = {{Doe, Jane}}, langid = {{{langid}}}}}", "a.bib").References;
+        var written = BibTexWriter.Write(r, new BibTexWriterOptions { BibLaTeX = biblatex });
+        Assert.Matches(line, written);
+        Assert.Equal(r[0][Csl.Language], BibTexReader.Parse(written, "w.bib").References.Single()[Csl.Language]);
+    }
+
+    [Theory]
     [InlineData("thesis", "mathesis", "Master's thesis")]
     [InlineData("report", "techreport", "technical report")]
     [InlineData("thesis", "Habilitationsschrift", "Habilitationsschrift")]

@@ -38,6 +38,12 @@ internal static class BibTexVocabulary
         ["afrikaans"] = "af-ZA",
     };
 
+    private static readonly Dictionary<string, string> BabelNames =
+        LanguageTags.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The babel name of a BCP 47 tag that <see cref="LanguageTags"/> gives ("en-US" is "english"), or null.</summary>
+    public static string? BabelName(string tag) => BabelNames.GetValueOrDefault(tag.Trim());
+
     /// <summary>
     /// BibLaTeX's localisation keys for the <c>type</c> of a thesis or report (biblatex manual §4.9.2.13), as the
     /// words they print in English; a type that is not a key is kept as written.
