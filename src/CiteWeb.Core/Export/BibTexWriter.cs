@@ -498,6 +498,8 @@ public static class BibTexWriter
                 if (csl == r.Type && (o.BibLaTeX || ClassicTypes.Contains(original))) return original;
             }
             else if (r.Type == "document") return original;
+            // arXiv's @misc with an eprint, which the reader takes for a preprint ("article"), stays @misc.
+            if (original == "misc" && r.Type == "article" && r.Custom["eprint"] is not null) return original;
         }
         bool hasContainer = r.Fields.ContainsKey(Csl.ContainerTitle);
         return r.Type switch

@@ -239,7 +239,10 @@ public sealed class ExportSamplesTests
         Assert.Equal("Springer Science and Business Media LLC", kalluri.Publisher);
         var acm = b.References.Single(r => r.Id == "10.1145/3442188.3445922");
         Assert.Equal(("New York, NY, USA", "Virtual Event, Canada"), (acm[Csl.PublisherPlace], acm[Csl.EventPlace]));
-        Assert.Equal("arXiv", b.References.Single(r => r.Id == "birhane2021multimodal").Custom["archiveprefix"]);
+        var arxiv = b.References.Single(r => r.Id == "birhane2021multimodal");
+        Assert.Equal(("article", "arXiv", "cs.CY"), (arxiv.Type, arxiv.Custom["archiveprefix"], arxiv.Custom["primaryclass"]));
+        // DBLP's CoRR entry is an @article in the journal CoRR, as DBLP says.
+        Assert.Equal("article-journal", b.References.Single(r => r.Id == "DBLP:journals/corr/abs-2010-15581").Type);
     }
 
     [Fact]

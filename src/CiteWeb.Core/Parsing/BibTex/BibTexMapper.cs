@@ -130,6 +130,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (eprint is not null) MapEprint(r, eprint, eprintType);
         MapIssued(r, e, dateField, year, month, day);
         RefineType(r, e);
+        // arXiv's own export is @misc with eprint and archivePrefix: a preprint, CSL's "article" (as Zotero reads it).
+        if (eprint is not null && e.Type == "misc" && r.Type == "document" && string.Equals(eprintType, "arxiv", StringComparison.OrdinalIgnoreCase))
+            r.Type = "article";
         return Pack(r);
     }
 
