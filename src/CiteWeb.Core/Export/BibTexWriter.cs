@@ -223,7 +223,10 @@ public static partial class BibTexWriter
         Add("isbn", V.Isbn);
         Add("issn", V.Issn);
         Add("url", V.Url, verbatim: true);
-        Add("language", V.Language);
+        // BibLaTeX names a language by its babel name in langid, which the reader maps to the BCP 47 tag again.
+        if (o.BibLaTeX && r.Custom["langid"] is null && r[Csl.Language] is { } tag && BibTexVocabulary.BabelName(tag) is { } babel)
+            fields.Add(("langid", babel.AsMemory()));
+        else Add("language", V.Language);
         Add("keywords", V.Keyword);
         Add("abstract", V.Abstract);
         Add("note", V.Note);
@@ -371,6 +374,8 @@ public static partial class BibTexWriter
                 if (csl == r.Type && (o.BibLaTeX || ClassicTypes.Contains(original))) return original;
             }
             else if (r.Type == "document") return original;
+            // arXiv's @misc with an eprint, which the reader takes for a preprint ("article"), stays @misc.
+            if (original == "misc" && r.Type == "article" && r.Custom["eprint"] is not null) return original;
         }
         bool hasContainer = r.Fields.ContainsKey(Csl.ContainerTitle);
         return r.Type switch

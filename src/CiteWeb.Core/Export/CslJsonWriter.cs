@@ -134,6 +134,9 @@ public static class CslJsonWriter
             writer.WriteStartObject();
             for (int i = 0; i < parts.Length; i++)
                 if (parts[i] is { } part) WriteString(writer, NamePartOrder[i], part);
+            // "Maria Puig de la" as the given name: a CSL processor (and CiteWeb's reader) would take "de la" for a
+            // dropping particle; the flag keeps the name as it is.
+            if (!ReferenceEquals(NameParticles.Parse(name), name)) writer.WriteBoolean("parse-names", false);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

@@ -20,7 +20,8 @@ public sealed class RisWriterOptions
 /// <c>DA  - YYYY/MM/DD/</c>; a date Y/M/D cannot carry (range, circa, season) adds its EDTF form as the DA "other"
 /// part, which <see cref="RisReader"/> reads back. A page range is split into SP and EP at its en dash or hyphen
 /// (and reads back with an en dash); for a book, a lone SP is its number of pages. What RIS has no tag for — other names and dates, most Custom fields — is not
-/// written; Custom fields named by a RIS tag (m3, c1, ...) and url2, url3, ... are.
+/// written; Custom fields named by a RIS tag (m3, c1, ...) and url2, url3, ... are, and M3 carries the genre of a thesis, report,
+/// manuscript, map, web page or speech (as Zotero writes it).
 /// </summary>
 public static class RisWriter
 {
@@ -94,6 +95,7 @@ public static class RisWriter
             Field("DO", r, Csl.Doi);
             Field("UR", r, Csl.Url);
             for (int i = 2; r.Custom[RisVocabulary.ExtraUrlKey(i)] is { } url; i++) Line("UR", url);
+            if (RisVocabulary.HasGenreInM3(r.Type)) Field("M3", r, Csl.Genre);
             Field("AV", r, Csl.ArchiveLocation);
             Field("LA", r, Csl.Language);
             foreach (var keyword in Split(r[Csl.Keyword])) Line("KW", keyword);

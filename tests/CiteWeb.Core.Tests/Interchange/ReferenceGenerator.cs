@@ -80,7 +80,12 @@ internal sealed class ReferenceGenerator(int seed)
             if (Chance(0.4)) r.Names[role] = [.. Enumerable.Range(0, _random.Next(1, 4)).Select(_ => RisName())];
         if (Chance(0.7)) r.Issued = RisDate();
         if (Chance(0.3)) r.Dates[Csl.Accessed] = Chance(0.8) ? PartialDate.FromYear(_random.Next(2000, 2030), _random.Next(1, 13), _random.Next(1, 29)) : PartialDate.FromLiteral("n.d.");
-        if (Chance(0.3)) r.Custom["m3"] = Line();
+        // M3 is the genre of a thesis, report, web page ... (Zotero's reading) and a custom field for other types.
+        if (Chance(0.3))
+        {
+            if (Core.Parsing.Interchange.RisVocabulary.HasGenreInM3(r.Type)) r[Csl.Genre] = Line();
+            else r.Custom["m3"] = Line();
+        }
         if (Chance(0.2)) r.Custom["c1"] = Line() + "\n" + Line();
         return r;
     }

@@ -78,7 +78,8 @@ public sealed class RisReaderTests
         Assert.Equal("https://www.crunchbase.com/organization/hugging-face", page.Url);
         Assert.Equal("https://web.archive.org/web/2023/https://www.crunchbase.com/organization/hugging-face", page.Custom["url2"]);
         Assert.Equal(PartialDate.FromYear(2023, 3, 15), page.Dates[Csl.Accessed]);
-        Assert.Equal("Company profile", page.Custom["m3"]);
+        // M3 of a web page is its kind (Zotero's websiteType), CSL's genre.
+        Assert.Equal("Company profile", page[Csl.Genre]);
     }
 
     [Fact]

@@ -98,7 +98,11 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
                 case Kind.EventDate: SetDate(r, Csl.EventDate, f, v); break;
                 case Kind.Eprint: eprint = LatexDecoder.DecodeVerbatim(v); r.Custom["eprint"] = eprint; break;
                 case Kind.EprintType: eprintType ??= Plain(v); r.Custom[f.Name] = Plain(v); break;
-                case Kind.LangId: if (!e.Has("language")) Defer(r.Fields, Csl.Language, f, PlainDecoder); else Defer(r.Custom, "langid", f, PlainDecoder); break;
+                case Kind.LangId:
+                    // langid (hyphenation before BibLaTeX 1.x) names a babel language; CSL's language is a BCP 47 tag.
+                    if (e.Has("language") || (f.Name == "hyphenation" && e.Has("langid"))) Defer(r.Custom, f.Name, f, PlainDecoder);
+                    else r.Fields[Csl.Language] = BibTexVocabulary.LanguageTags.GetValueOrDefault(Plain(v).Trim(), Plain(v));
+                    break;
                 case Kind.HowPublished: howPublished = Plain(v); break;
                 case Kind.EntrySubtype: r.Custom["entrysubtype"] = Plain(v); break;
                 default:
@@ -126,6 +130,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (eprint is not null) MapEprint(r, eprint, eprintType);
         MapIssued(r, e, dateField, year, month, day);
         RefineType(r, e);
+        // arXiv's own export is @misc with eprint and archivePrefix: a preprint, CSL's "article" (as Zotero reads it).
+        if (eprint is not null && e.Type == "misc" && r.Type == "document" && string.Equals(eprintType, "arxiv", StringComparison.OrdinalIgnoreCase))
+            r.Type = "article";
         return Pack(r);
     }
 
@@ -260,6 +267,9 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         if (misc) r.Type = subtype!;
         // A subtype the CSL type now says is not kept twice; the writer derives it from the type again.
         if (subtype is not null && (misc || r.Type is "article-magazine" or "article-newspaper" or "article" or "post-weblog")) r.Custom["entrysubtype"] = null;
+        // A localisation key in type ("phdthesis", "techreport") stands for the words it prints.
+        if (e.Has("type") && r.Fields[Csl.Genre] is { } genre && BibTexVocabulary.TypeKeys.TryGetValue(genre.Trim(), out var words))
+            r.Fields[Csl.Genre] = words;
         if (!r.Fields.ContainsKey(Csl.Genre))
         {
             if (e.Type == "phdthesis") r.Fields[Csl.Genre] = "PhD thesis";
@@ -332,7 +342,7 @@ internal sealed class BibTexMapper(string text, LineMap lines, List<Diagnostic> 
         "eventdate" => Kind.EventDate,
         "eprint" => Kind.Eprint,
         "eprinttype" or "archiveprefix" => Kind.EprintType,
-        "langid" => Kind.LangId,
+        "langid" or "hyphenation" => Kind.LangId,
         "howpublished" => Kind.HowPublished,
         "entrysubtype" => Kind.EntrySubtype,
         _ => Kind.Other,

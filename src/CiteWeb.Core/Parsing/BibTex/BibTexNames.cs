@@ -284,6 +284,7 @@ public static class BibTexNames
     {
         if (raw.IsEmpty) return new SplitName(raw, NameKind.None, clean);
         if (IsSingleGroup(raw)) return new SplitName(raw, NameKind.Literal, clean, literal: 1..^1);
+        if (TrySplitExtended(raw, clean, out var extended)) return extended;
 
         // Tokens are [start, end) pairs; a comma is recorded as the token index where the next part begins. Most
         // names are short: their tokens fit on the stack, and the pool (a thread-local look-up) is for long ones.
@@ -328,6 +329,52 @@ public static class BibTexNames
             if (rented is not null) ArrayPool<int>.Shared.Return(rented);
         }
     }
+
+    /// <summary>
+    /// BibLaTeX's extended name format (biblatex manual §3.4, what Better BibLaTeX writes for particles and
+    /// ambiguous names): "family=Berg, given=Anneke, prefix=van der, useprefix=true", each part a key=value at brace
+    /// depth 0, a value optionally braced. The prefix is the von part (non-dropping particle), as the von part of a
+    /// plain name is (Conformance/README.md, difference 4). False when the name does not start with a part key.
+    /// </summary>
+    private static bool TrySplitExtended(ReadOnlySpan<char> raw, bool clean, out SplitName name)
+    {
+        name = default;
+        int eq = raw.IndexOf('=');
+        if (eq <= 0 || !IsExtendedKey(raw[..eq].Trim())) return false;
+        Range family = default, given = default, von = default, suffix = default;
+        int start = 0, depth = 0;
+        for (int i = 0; i <= raw.Length; i++)
+        {
+            char c = i < raw.Length ? raw[i] : ',';
+            if (c == '{') depth++;
+            else if (c == '}' && depth > 0) depth--;
+            if (c != ',' || depth != 0) continue;
+            var part = raw[start..i];
+            int at = part.IndexOf('=');
+            if (at > 0)
+            {
+                var key = part[..at].Trim();
+                int from = start + at + 1, to = i;
+                while (from < to && IsSpace(raw[from])) from++;
+                while (to > from && IsSpace(raw[to - 1])) to--;
+                if (to - from >= 2 && IsSingleGroup(raw[from..to])) { from++; to--; }
+                switch (key)
+                {
+                    case "family": family = from..to; break;
+                    case "given": given = from..to; break;
+                    case "prefix": von = from..to; break;
+                    case "suffix": suffix = from..to; break;
+                }
+            }
+            start = i + 1;
+        }
+        if (family.Equals(default(Range)) && given.Equals(default(Range))) return false;
+        name = new SplitName(raw, NameKind.Person, clean, von: von, family: family, suffix: suffix, given: given);
+        return true;
+    }
+
+    private static bool IsExtendedKey(ReadOnlySpan<char> key) =>
+        key is "family" or "given" or "prefix" or "suffix" or "useprefix" or "family-i" or "given-i" or "prefix-i" or "suffix-i";
 
     private static SplitName FromFirstVonLast(ReadOnlySpan<char> raw, bool clean, scoped Span<int> t, int n)
     {

@@ -13,6 +13,48 @@ internal static class BibTexVocabulary
         ["nov"] = "November", ["dec"] = "December",
     };
 
+    /// <summary>
+    /// Babel and polyglossia language names (what <c>langid</c> and <c>hyphenation</c> hold) to the BCP 47 tags
+    /// CSL's <c>language</c> takes, with the region pandoc gives them ("english" is en-US). A value that is not a
+    /// known name is kept as written: it may already be a tag.
+    /// </summary>
+    public static readonly Dictionary<string, string> LanguageTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["english"] = "en-US", ["american"] = "en-US", ["usenglish"] = "en-US", ["british"] = "en-GB",
+        ["ukenglish"] = "en-GB", ["canadian"] = "en-CA", ["australian"] = "en-AU", ["newzealand"] = "en-NZ",
+        ["german"] = "de-DE", ["ngerman"] = "de-DE", ["austrian"] = "de-AT", ["naustrian"] = "de-AT",
+        ["swissgerman"] = "de-CH", ["nswissgerman"] = "de-CH", ["french"] = "fr-FR", ["francais"] = "fr-FR",
+        ["acadian"] = "fr-CA", ["canadien"] = "fr-CA", ["spanish"] = "es-ES", ["italian"] = "it-IT", ["dutch"] = "nl-NL",
+        ["portuguese"] = "pt-PT", ["portuges"] = "pt-PT", ["brazil"] = "pt-BR", ["brazilian"] = "pt-BR",
+        ["russian"] = "ru-RU", ["ukrainian"] = "uk-UA", ["polish"] = "pl-PL", ["czech"] = "cs-CZ", ["slovak"] = "sk-SK",
+        ["slovene"] = "sl-SI", ["slovenian"] = "sl-SI", ["croatian"] = "hr-HR", ["serbian"] = "sr-RS",
+        ["bulgarian"] = "bg-BG", ["romanian"] = "ro-RO", ["hungarian"] = "hu-HU", ["magyar"] = "hu-HU",
+        ["swedish"] = "sv-SE", ["danish"] = "da-DK", ["norsk"] = "nb-NO", ["norwegian"] = "nb-NO", ["nynorsk"] = "nn-NO",
+        ["finnish"] = "fi-FI", ["icelandic"] = "is-IS", ["estonian"] = "et-EE", ["latvian"] = "lv-LV",
+        ["lithuanian"] = "lt-LT", ["greek"] = "el-GR", ["turkish"] = "tr-TR", ["hebrew"] = "he-IL", ["arabic"] = "ar",
+        ["persian"] = "fa-IR", ["farsi"] = "fa-IR", ["catalan"] = "ca-AD", ["basque"] = "eu-ES", ["galician"] = "gl-ES",
+        ["welsh"] = "cy-GB", ["irish"] = "ga-IE", ["latin"] = "la", ["japanese"] = "ja-JP", ["chinese"] = "zh-CN",
+        ["korean"] = "ko-KR", ["vietnamese"] = "vi-VN", ["thai"] = "th-TH", ["indonesian"] = "id-ID",
+        ["afrikaans"] = "af-ZA",
+    };
+
+    private static readonly Dictionary<string, string> BabelNames =
+        LanguageTags.GroupBy(p => p.Value, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The babel name of a BCP 47 tag that <see cref="LanguageTags"/> gives ("en-US" is "english"), or null.</summary>
+    public static string? BabelName(string tag) => BabelNames.GetValueOrDefault(tag.Trim());
+
+    /// <summary>
+    /// BibLaTeX's localisation keys for the <c>type</c> of a thesis or report (biblatex manual §4.9.2.13), as the
+    /// words they print in English; a type that is not a key is kept as written.
+    /// </summary>
+    public static readonly Dictionary<string, string> TypeKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["phdthesis"] = "PhD thesis", ["mathesis"] = "Master's thesis", ["candthesis"] = "Candidate thesis",
+        ["bathesis"] = "Bachelor's thesis", ["techreport"] = "technical report", ["resreport"] = "research report",
+        ["software"] = "computer software", ["datacd"] = "CD-ROM", ["audiocd"] = "audio CD",
+    };
+
     public static readonly string[] MonthNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

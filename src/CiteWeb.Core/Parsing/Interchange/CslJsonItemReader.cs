@@ -58,7 +58,57 @@ internal static class CslJsonItemReader
         }
         reference.Type = type;
         if (custom is { } c) ReadCustom(reference, c, site);
+        ReadNoteVariables(reference, custom is not null);
         return reference;
+    }
+
+    /// <summary>
+    /// Zotero writes its Extra field into "note", and there users keep CSL variables Zotero has no field for, one
+    /// "variable: value" line each ("original-date: 1975", "PMID: 34820643", "citation-key: paullada2021"); CSL
+    /// processors (citeproc-js, pandoc) read them as the variables. So does this, for a CSL variable named exactly
+    /// that the item does not have already (unmodelled ones go to Custom, as at the top level; names, "type" and
+    /// anything else stay in the note); the note keeps its other lines.
+    /// </summary>
+    private static void ReadNoteVariables(Reference reference, bool hasCustom)
+    {
+        // An item with a "custom" object comes from a tool that keeps its own data there (CiteWeb's writer does; Zotero
+        // never writes one): its note is data as written, and reading it again must give the same item.
+        if (hasCustom || reference.Fields[Csl.Note] is not { } note || !note.Contains(':')) return;
+        var kept = new List<string>();
+        bool taken = false;
+        foreach (var line in note.Split('\n'))
+        {
+            int colon = line.IndexOf(':');
+            var key = colon > 0 ? line[..colon].Trim() : "";
+            var value = colon > 0 ? line[(colon + 1)..].Trim() : "";
+            // The variable's own name, case and all: "Accessed: 2023-05-17" is prose, "accessed: 2023-05-17" a variable.
+            if (value.Length > 0 && key.Length > 0 && CslJsonVocabulary.KnownVariables.Contains(key))
+            {
+                if (Array.IndexOf(Csl.StringVariables, key) >= 0 && key != Csl.Note)
+                {
+                    if (reference.Fields[key] is null) { reference.Fields[key] = value; taken = true; continue; }
+                }
+                else if (Array.IndexOf(Csl.DateVariables, key) >= 0)
+                {
+                    if (!reference.Dates.ContainsKey(key))
+                    {
+                        reference.Dates[key] = PartialDate.TryParseIso(value) ?? PartialDate.FromLiteral(value);
+                        taken = true;
+                        continue;
+                    }
+                }
+                else if (Array.IndexOf(Csl.NameVariables, key) < 0 && !CslJsonVocabulary.IsStructural(key) && reference.Custom[key] is null)
+                {
+                    reference.Custom[key] = value;
+                    taken = true;
+                    continue;
+                }
+            }
+            kept.Add(line);
+        }
+        if (!taken) return;
+        var rest = string.Join('\n', kept).Trim('\n');
+        reference.Fields[Csl.Note] = rest.Length == 0 ? null : rest;
     }
 
     private static void ReadVariable(Reference reference, string name, JsonElement value, CslJsonItemSite site)
@@ -141,8 +191,27 @@ internal static class CslJsonItemReader
         };
         bool empty = name.Family is null && name.Given is null && name.NonDroppingParticle is null
             && name.DroppingParticle is null && name.Suffix is null && name.Literal is null;
-        return empty ? null : name;
+        return empty ? null : ParseParticles(name, element);
     }
+
+    /// <summary>
+    /// Particles typed into the family or given name ("de la Fontaine", "Alexander von") are read as CSL processors
+    /// read them (<see cref="NameParticles"/>), unless the name says "parse-names": false or "static-particles": true.
+    /// </summary>
+    private static PersonName ParseParticles(PersonName name, JsonElement element) =>
+        Flag(element, "parse-names") == false || Flag(element, "static-particles") == true ? name : NameParticles.Parse(name);
+
+    private static bool? Flag(JsonElement element, string flag) =>
+        !element.TryGetProperty(flag, out var v) ? null
+        : v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.String => JsonText.GetString(v).Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null },
+            _ => null,
+        };
+
+
 
     private static string? Part(JsonElement name, string part) =>
         name.TryGetProperty(part, out var value) ? Scalar(value) : null;

@@ -43,6 +43,9 @@ internal static class CslJsonVocabulary
     public const string ProvenanceRaw = "raw";
     public const string ProvenanceConfidence = "confidence";
 
+    /// <summary>Known names that are not item data: the schema's "categories" and Zotero's legacy aliases.</summary>
+    public static bool IsStructural(string name) => name is "categories" or "shortTitle" or "journalAbbreviation" or "note";
+
     public static bool IsModelled(string name) =>
         Array.IndexOf(Csl.StringVariables, name) >= 0
         || Array.IndexOf(Csl.NameVariables, name) >= 0

@@ -72,10 +72,12 @@ internal sealed class RisRecordBuilder
         Set(r, Csl.PublisherPlace, Take("CY") ?? Take("PP") ?? Take("CP"));
         SetNumbers(r, type);
         Set(r, Csl.Doi, Take("DO"));
-        var urls = TakeAll("UR");
+        var urls = TakeAll("UR").SelectMany(RisValues.SplitUrls).ToList();
         for (int i = 0; i < urls.Count; i++)
             if (i == 0) r.Url = urls[0];
             else r.Custom[RisVocabulary.ExtraUrlKey(i + 1)] = urls[i];
+        // M3 is the kind of work for these types (Zotero: thesisType, reportType, manuscriptType, websiteType ...).
+        if (RisVocabulary.HasGenreInM3(type)) Set(r, Csl.Genre, Take("M3"));
         Set(r, Csl.ArchiveLocation, Take("AV"));
         Set(r, Csl.Language, Take("LA"));
         Set(r, Csl.Keyword, Join(TakeAll("KW"), ", "));
@@ -108,6 +110,16 @@ internal sealed class RisRecordBuilder
                 _used[i] = true;
             }
         }
+        // Web of Science gives the year in PY and the month (and day) in DA: "DA  - DEC", "DA  - OCT 25".
+        if (best is { Start: { Month: null } start } && best.End is null)
+            for (int i = 0; i < _entries.Count; i++)
+            {
+                if (_used[i] || _entries[i].Tag != "DA" || RisValues.ParseMonthDay(_entries[i].Value) is not var (month, day)) continue;
+                _used[i] = true;
+                var date = new DateParts(start.Year, month, day);
+                if (date.IsValid) best = best with { Start = date };
+                break;
+            }
         if (best is not null) return best;
         // No date at all, only text such as "n.d." or "forthcoming".
         return (Take("DA") ?? Take("PY") ?? Take("Y1")) is { } text ? PartialDate.FromLiteral(text) : null;
@@ -130,8 +142,14 @@ internal sealed class RisRecordBuilder
     {
         var isbn = new List<string>();
         var issn = new List<string>();
-        foreach (var number in TakeAll("SN"))
-            (RisValues.IsIssn(number, type) ? issn : isbn).Add(number);
+        // Scopus labels each number and joins several with "; ": "0951-5666 (ISSN); 9780738142661 (ISBN)".
+        foreach (var value in TakeAll("SN"))
+            foreach (var part in value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var (number, label) = RisValues.SplitNumberLabel(part);
+                bool isIssn = label is null ? RisValues.IsIssn(number, type) : label == "ISSN";
+                (isIssn ? issn : isbn).Add(number);
+            }
         Set(r, Csl.Isbn, Join(isbn, ", "));
         Set(r, Csl.Issn, Join(issn, ", "));
     }

@@ -15,8 +15,8 @@ internal static class RisValues
     {
         var parts = value.Split(',', 3, StringSplitOptions.TrimEntries);
         if (parts.Length == 1) return parts[0].Length == 0 ? null : PersonName.Organisation(parts[0]);
-        var (ndp, family) = LeadingParticle(parts[0]);
-        var (given, dp) = TrailingParticle(parts[1]);
+        var (ndp, family) = NameParticles.Leading(parts[0]);
+        var (given, dp) = NameParticles.Trailing(parts[1]);
         string? suffix = parts.Length > 2 && parts[2].Length > 0 ? parts[2] : null;
         if (family.Length == 0 && given.Length == 0 && ndp is null) return null;
         return new PersonName
@@ -87,6 +87,55 @@ internal static class RisValues
         return (page[..dash].Trim(), page[(dash + 1)..].Trim());
     }
 
+    /// <summary>
+    /// EndNote puts several addresses in one UR, separated by spaces or (wrapped) lines. The value is split only when
+    /// every piece starts with a scheme ("https://", "file://"): a space inside one address stays.
+    /// </summary>
+    public static IEnumerable<string> SplitUrls(string value)
+    {
+        var pieces = value.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return pieces.Length > 1 && pieces.All(HasScheme) ? pieces : [value];
+    }
+
+    private static bool HasScheme(string s)
+    {
+        int colon = s.IndexOf("://", StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(s[0]) && s.AsSpan(0, colon).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") < 0;
+    }
+
+    /// <summary>"09515666 (ISSN)" into the number and its label (ISSN or ISBN, upper case); no label gives null.</summary>
+    public static (string Number, string? Label) SplitNumberLabel(string value)
+    {
+        value = value.Trim();
+        if (value.EndsWith(')') && value.LastIndexOf('(') is int open and > 0)
+        {
+            var label = value[(open + 1)..^1].Trim().ToUpperInvariant();
+            if (label is "ISSN" or "ISBN" or "EISSN" or "PISSN" or "ELECTRONIC" or "PRINT" or "LINKING")
+                return (value[..open].TrimEnd(), label.EndsWith("ISSN", StringComparison.Ordinal) ? "ISSN" : label == "ISBN" ? "ISBN" : null);
+        }
+        return (value, null);
+    }
+
+    /// <summary>
+    /// A month with an optional day and no year, as Web of Science writes DA: "DEC", "OCT 25", "SPR" (a season
+    /// is month 21–24, as CSL-JSON's). Null when the text is not that.
+    /// </summary>
+    public static (int Month, int? Day)? ParseMonthDay(string value)
+    {
+        var words = value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > 2 || words[0].Length < 3) return null;
+        var name = words[0].TrimEnd('.').ToLowerInvariant();
+        int month = Array.FindIndex(MonthNames, m => m.StartsWith(name, StringComparison.Ordinal) && (name.Length == 3 || m == name)) + 1;
+        if (month == 0 && Season(name) is int season) month = 20 + season;
+        if (month == 0) return null;
+        if (words.Length == 1) return (month, null);
+        return month <= 12 && int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out int day) && day is >= 1 and <= 31
+            ? (month, day) : null;
+    }
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
     /// <summary>ISSN by shape (8 digits, the last may be X); ISBN for 10 or 13; otherwise by the item type.</summary>
     public static bool IsIssn(string value, string cslType)
     {
@@ -97,24 +146,6 @@ internal static class RisValues
             10 or 13 => false,
             _ => RisVocabulary.IsPeriodical(cslType),
         };
-    }
-
-    /// <summary>Lower-case words before the rest ("van der" in "van der Berg"); at least one word stays.</summary>
-    private static (string? Particle, string Remainder) LeadingParticle(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int n = 0;
-        while (n < words.Length - 1 && char.IsLower(words[n][0])) n++;
-        return n == 0 ? (null, string.Join(' ', words)) : (string.Join(' ', words[..n]), string.Join(' ', words[n..]));
-    }
-
-    /// <summary>Lower-case words after the rest ("van" in "Ludwig van"); at least one word stays.</summary>
-    private static (string Remainder, string? Particle) TrailingParticle(string text)
-    {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int n = 0;
-        while (n < words.Length - 1 && char.IsLower(words[^(n + 1)][0])) n++;
-        return n == 0 ? (string.Join(' ', words), null) : (string.Join(' ', words[..^n]), string.Join(' ', words[^n..]));
     }
 
     private static bool TryNumber(string text, out int? value)
@@ -130,10 +161,10 @@ internal static class RisValues
 
     private static int? Season(string text) => text.ToLowerInvariant() switch
     {
-        "spring" => 1,
-        "summer" => 2,
-        "autumn" or "fall" => 3,
-        "winter" => 4,
+        "spring" or "spr" => 1,
+        "summer" or "sum" => 2,
+        "autumn" or "fall" or "aut" or "fal" => 3,
+        "winter" or "win" => 4,
         _ => null,
     };
 

@@ -64,6 +64,11 @@ internal static class RisVocabulary
     /// <summary>CSL types RIS describes with its book tag semantics: BT is the title, T2 the series.</summary>
     public static bool IsBookLike(string cslType) => cslType is "book";
 
+    /// <summary>CSL types whose M3 is the kind of work (CSL genre), as Zotero's RIS translator reads it; for other
+    /// types M3 is something else (Scopus: the document type "Article").</summary>
+    public static bool HasGenreInM3(string cslType) => cslType is "thesis" or "report" or "manuscript" or "map" or "webpage"
+        or "post-weblog" or "speech";
+
     public static bool IsPeriodical(string cslType) =>
         cslType is "article-journal" or "article-magazine" or "article-newspaper" or "periodical";
 
