@@ -26,6 +26,7 @@ public sealed class PlainTextAccuracyTests
         { "mla9-critical-ai-studies", 0.95 },
         { "apa7-data-and-platform-studies", 0.95 },
         { "chicago-ad-ai-infrastructures", 0.95 },
+        { "mixed-styles-works-cited", 0.93 },
     };
 
     internal static AccuracyReport ScoreUnseen(string list)

@@ -12,6 +12,11 @@ namespace CiteWeb.Core.Parsing.PlainText;
 internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEntry entry, ReferenceStyle style)
 {
     private readonly List<string> _notes = [];
+
+    /// <summary>The entry opened "Names (Year)." as APA prints it, whatever the list's style (lists mix styles).</summary>
+    public bool ApaHead { get; set; }
+
+    private bool ReadsAsApa => style == ReferenceStyle.Apa || ApaHead && style is not ReferenceStyle.Harvard;
     private PrintedDate? _issued;
     private PrintedDate? _issuedEnd;
     private PrintedDate? _accessed;
@@ -132,7 +137,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         // APA prints the title as one plain sentence after the date, commas and all ("Gramophone, film, typewriter"),
         // with what describes the work in brackets after it: "(A. Sheridan, Trans.; 2nd ed.)", "[Film]",
         // "[Master's thesis, MIT]", "(NIST AI 100-1)".
-        if (style == ReferenceStyle.Apa && r.Title is null && elements.Count > 1 && !elements[0].Contains(InlineMarkup.ItalicStart)
+        if (ReadsAsApa && r.Title is null && elements.Count > 1 && !elements[0].Contains(InlineMarkup.ItalicStart)
             && !elements[0].StartsWith("In ", StringComparison.Ordinal) && !TryDatedPhrase(elements[0].TrimEnd('.')))
         {
             var title = PeelDescriptions(TextScan.Value(elements[0]));
@@ -154,7 +159,9 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
             // Elsewhere a quoted title ends with its punctuation inside the marks ("Title." / "Title,"); a quotation
             // whose marks close on a bare word and run on into more words opens a title ("“Raw Data” Is an Oxymoron").
             bool runsOn = close > 0 && close + 2 < s.Length && s[close + 1] == ' ' && char.IsLetter(s[close + 2]);
-            bool partOfTitle = runsOn && (style == ReferenceStyle.Apa || char.IsLetterOrDigit(s[close - 1]) && char.IsUpper(s[close + 2]) && style != ReferenceStyle.Harvard);
+            // Only a short quotation opens a title; a whole title in marks that lack their full stop is still a title.
+            bool shortQuote = close > 0 && s[1..close].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && !s[1..close].Contains(':');
+            bool partOfTitle = runsOn && (style == ReferenceStyle.Apa || shortQuote && char.IsLetterOrDigit(s[close - 1]) && char.IsUpper(s[close + 2]) && style != ReferenceStyle.Harvard);
             if (close > 1 && !partOfTitle)
             {
                 SetTitle(TextScan.Value(s[1..close]), quoted: true);
@@ -338,6 +345,20 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     }
 
     private bool _dateAfterLastToken;
+
+    [GeneratedRegex(@"^(?<head>\p{Lu}.*[\p{L})])\s+(?<v>\d+[A-Za-z]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNumberRegex();
+
+    /// <summary>After a quoted title, the plain parts just before "vol." or "no." are one periodical's name, commas
+    /// and all ("Information, Communication &amp; Society", "XRDS: Crossroads, The ACM Magazine for Students").</summary>
+    private void JoinPeriodicalName(List<(string Text, bool Italic)> pending)
+    {
+        if (!p.TitleQuoted || !_lastPending || pending.Count < 2 || _tokens.Count > 0) return;
+        if (pending.Any(x => x.Italic || x.Text.Length == 0 || !char.IsUpper(x.Text[0]))) return;
+        var name = string.Join(", ", pending.Select(x => x.Text));
+        pending.Clear();
+        pending.Add((name, false));
+    }
 
     /// <summary>"Proceedings of the Conference on Fairness, Accountability, and Transparency", "Simians, Cyborgs, and
     /// Women": a title's own series ("A, B, and C") is one part, not a title, a publisher and a place. Names after
@@ -528,6 +549,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if ((m = VolumeRegex().Match(t)).Success)
         {
+            JoinPeriodicalName(pending);
             SetOnce(Csl.Volume, m.Groups["v"].Value);
             if (m.Groups["i"].Success) SetOnce(Csl.Issue, m.Groups["i"].Value);
             return MarkClassified(false);
@@ -540,6 +562,13 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if ((m = IssueRegex().Match(t)).Success)
         {
+            JoinPeriodicalName(pending);
+            // Chicago's "Race & Class 60, no. 4 (2019): 3–26": the volume ends the periodical's part.
+            if (p.Volume is null && pending.Count > 0 && _lastPending && !pending[^1].Italic && TrailingNumberRegex().Match(pending[^1].Text) is { Success: true } tv)
+            {
+                pending[^1] = (tv.Groups["head"].Value, false);
+                SetOnce(Csl.Volume, tv.Groups["v"].Value);
+            }
             SetOnce(Csl.Issue, m.Groups["i"].Value);
             if (m.Groups["date"].Success) SetDateText(m.Groups["date"].Value);
             if (m.Groups["pg"].Success) SetOnce(Csl.Page, TextScan.Value(m.Groups["pg"].Value));
@@ -784,7 +813,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     {
         // APA dates a periodical or a web page to the month or day: after the title comes its periodical or site, the
         // last plain sentence before the link; sentences between belong to the title ("AI causes real harm. Let's ...").
-        if (style == ReferenceStyle.Apa && _issued is { Month: not null } && !p.SawIn && r.ContainerTitle is null && r.Publisher is null
+        if (ReadsAsApa && _issued is { Month: not null } && !p.SawIn && r.ContainerTitle is null && r.Publisher is null
             && _tokens.Count >= (r.Title is null ? 2 : 1) && _tokens.All(t => t.Pure && !t.Italic))
         {
             int start = 0;

@@ -167,6 +167,7 @@ internal static partial class EntryParser
         if (paren.Success && paren.Groups["names"].Length > 0 && (style is ReferenceStyle.Auto or ReferenceStyle.Apa or ReferenceStyle.Harvard || !LooksLikeTitleStart(paren.Groups["names"].Value)))
         {
             names = paren.Groups["names"].Value;
+            reader.ApaHead = true;
             if (paren.Groups["role"].Success) names += char.IsUpper(paren.Groups["role"].Value[0]) && paren.Groups["role"].Value[0] != 'E' ? ", " + paren.Groups["role"].Value.ToLowerInvariant() : " (eds)";
             var after = s[paren.Length..];
             // "Benjamin, Walter. (1935) 2008.": the bracketed year is the first publication, the next the edition read.

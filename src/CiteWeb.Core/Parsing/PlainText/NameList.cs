@@ -224,10 +224,6 @@ internal static partial class NameList
     {
         family = family.Trim();
         given = string.IsNullOrWhiteSpace(given) ? null : given.Trim();
-        // "Daumé III, H.": the suffix printed with the family name.
-        int space = family.LastIndexOf(' ');
-        if (space > 0 && IsSuffix(family[(space + 1)..]))
-            return Person(family[..space].TrimEnd(','), given) with { Suffix = family[(space + 1)..] };
         return Person(family, given);
     }
 
