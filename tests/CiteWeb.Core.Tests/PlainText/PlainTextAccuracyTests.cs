@@ -27,6 +27,8 @@ public sealed class PlainTextAccuracyTests
         { "apa7-data-and-platform-studies", 0.95 },
         { "chicago-ad-ai-infrastructures", 0.95 },
         { "mixed-styles-works-cited", 0.93 },
+        { "apa7-second-sample", 0.93 },
+        { "chicago-ad-second-sample", 0.93 },
     };
 
     internal static AccuracyReport ScoreUnseen(string list)
