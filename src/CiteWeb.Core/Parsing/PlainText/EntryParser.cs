@@ -168,7 +168,13 @@ internal static partial class EntryParser
         {
             names = paren.Groups["names"].Value;
             reader.ApaHead = true;
-            if (paren.Groups["role"].Success) names += char.IsUpper(paren.Groups["role"].Value[0]) && paren.Groups["role"].Value[0] != 'E' ? ", " + paren.Groups["role"].Value.ToLowerInvariant() : " (eds)";
+            if (paren.Groups["role"].Success)
+            {
+                // "(Ed.)", "(Hg.)": editors; "(Director)", "(Host)": the role as a word, which the role reader knows.
+                var printedRole = paren.Groups["role"].Value;
+                bool editors = printedRole.StartsWith("ed", StringComparison.OrdinalIgnoreCase) || printedRole.StartsWith('H') && printedRole.EndsWith('.');
+                names += editors ? " (eds)" : ", " + printedRole.ToLowerInvariant();
+            }
             var after = s[paren.Length..];
             // "Benjamin, Walter. (1935) 2008.": the bracketed year is the first publication, the next the edition read.
             if (ReprintYearRegex().Match(after) is { Success: true } reprint)
