@@ -100,7 +100,8 @@ internal static partial class ListSplitter
         bool paragraphs = groups.Count >= 2 && groups[groups.Count / 2] <= 4 && groups.Any(g => g > 1);
         var labels = new List<int>();
         foreach (var l in lines)
-            if (NumberRegex().Match(text.Substring(l.Start, l.End - l.Start)) is { Success: true } nm) labels.Add(int.Parse(nm.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
+            if (NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start)))
+                labels.Add(int.Parse(NumberRegex().Match(text.Substring(l.Start, l.End - l.Start)).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
         bool numbered = labels.Count * 2 >= Math.Max(1, blankSeparated) && Counts(labels);
 
         var items = new List<ListItem>();
