@@ -26,6 +26,8 @@ public sealed class NameListTests
     [InlineData("University of Guelph, Office of Teaching and Learning", "[University of Guelph, Office of Teaching and Learning]")]
     [InlineData("Remzan, Nihal, Younes El Hachimi, and Karim Tahiry", "Remzan, Nihal | El Hachimi, Younes | Tahiry, Karim")]
     [InlineData("King, Martin Luther, Jr.", "King, Martin Luther")]
+    [InlineData("Couldry, N., & Mejias, U. A.", "Couldry, N. | Mejias, U. A.")]
+    [InlineData("Müller, K. u. a.", "Müller, K. | et al.")]
     [InlineData("Zook, M., Barocas, S., boyd, d., & Crawford, K.", "Zook, M. | Barocas, S. | boyd, d. | Crawford, K.")]
     public void Inverted_lists(string printed, string expected) => Assert.Equal(expected, Show(NameList.ParseInverted(printed)));
 
@@ -33,6 +35,7 @@ public sealed class NameListTests
     [InlineData("Matt Ratto, Megan Boler, and Ronald Deibert, The MIT Press, 2014", "Ratto, Matt | Boler, Megan | Deibert, Ronald", "The MIT Press, 2014")]
     [InlineData("Clemens Apprich and Felix Stalder", "Apprich, Clemens | Stalder, Felix", "")]
     [InlineData("Helen Pritchard, Eric Snodgrass & Magda Tyżlik-Carver, 35-51", "Pritchard, Helen | Snodgrass, Eric | Tyżlik-Carver, Magda", "35-51")]
+    [InlineData("Richard Beardsworth and George Collins, Stanford UP, 1998", "Beardsworth, Richard | Collins, George", "Stanford UP, 1998")]
     public void Natural_lists_stop_where_the_names_end(string printed, string expected, string rest)
     {
         Assert.Equal(expected, Show(NameList.ParseNatural(printed, out var left)));
@@ -124,4 +127,20 @@ public sealed class ListSplitterTests
     [Fact]
     public void A_word_broken_at_a_line_end_is_rejoined() =>
         Assert.Equal(["A, B. Infra- structure and democ racy. P, 2001."[..0] + "A, B. Infra- structure and democracy. P, 2001."], Split("A, B. Infra- structure and democ-\n  racy. P, 2001.\n"));
+
+    [Fact]
+    public void A_wrapped_line_that_starts_with_a_year_does_not_make_the_list_numbered() =>
+        Assert.Equal(["A, B. 2016. “One.” News, May 23, 2016. https://x.org/1.", "C, D. 2017. Two. P."],
+            Split("A, B. 2016. “One.” News, May 23,\n    2016. https://x.org/1.\nC, D. 2017. Two. P.\n"));
+
+    [Fact]
+    public void Numbers_that_count_up_still_make_a_numbered_list() =>
+        Assert.Equal(["A, B. One. P, 2001. Reprinted 2010.", "C, D. Two."], Split("1. A, B. One. P, 2001.\nReprinted 2010.\n2. C, D. Two.\n"));
+
+    [Theory]
+    [InlineData("A, B. One. https://x.org/2020/amazon-\n    stopped-selling/.\n", "A, B. One. https://x.org/2020/amazon-stopped-selling/.")]
+    [InlineData("A, B. One. https://x.org/2019/10/22/\n    ai-hiring-face/.\n", "A, B. One. https://x.org/2019/10/22/ai-hiring-face/.")]
+    [InlineData("A, B. One. https://x.org/a/\n    Accessed 3 May 2023.\n", "A, B. One. https://x.org/a/ Accessed 3 May 2023.")]
+    public void A_link_broken_at_a_line_end_is_rejoined_with_its_hyphen(string text, string expected) =>
+        Assert.Equal([expected], Split(text));
 }

@@ -12,6 +12,11 @@ namespace CiteWeb.Core.Parsing.PlainText;
 internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEntry entry, ReferenceStyle style)
 {
     private readonly List<string> _notes = [];
+
+    /// <summary>The entry opened "Names (Year)." as APA prints it, whatever the list's style (lists mix styles).</summary>
+    public bool ApaHead { get; set; }
+
+    private bool ReadsAsApa => style == ReferenceStyle.Apa || ApaHead && style is not ReferenceStyle.Harvard;
     private PrintedDate? _issued;
     private PrintedDate? _issuedEnd;
     private PrintedDate? _accessed;
@@ -93,7 +98,13 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     [GeneratedRegex(@"^\d{1,2}:\d{2}(?::\d{2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
-    [GeneratedRegex(@"^(?:see|cf\.?|also|originally|first published|reprinted|repr\.|orig\.|quoted in|cited in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Article\s+(?<n>[\w.\-]+)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticleNumberRegex();
+
+    [GeneratedRegex(@"^(?<head>.+?)\s*\((?:pp?\.|pages?)\s*(?<pg>[^)]+)\)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingPagesRegex();
+
+    [GeneratedRegex(@"^(?:see|cf\.?|also|originally|original\s+work|first published|reprinted|repr\.|orig\.|quoted in|cited in)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemarkRegex();
 
     [GeneratedRegex(@",\s*(?<v>\d+[A-Za-z]?)(?:\s*\((?<i>[^)]+)\))?$", RegexOptions.CultureInvariant)]
@@ -122,7 +133,17 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         s = s.TrimStart(' ', '.', ',', ':', ';');
         ReadTitle(ref s);
         var elements = TextScan.Elements(s.TrimStart(' ', '.', ',', ':', ';'));
-        for (int e = 0; e < elements.Count; e++) ReadElement(elements[e], e);
+        int first = 0;
+        // APA prints the title as one plain sentence after the date, commas and all ("Gramophone, film, typewriter"),
+        // with what describes the work in brackets after it: "(A. Sheridan, Trans.; 2nd ed.)", "[Film]",
+        // "[Master's thesis, MIT]", "(NIST AI 100-1)".
+        if (ReadsAsApa && r.Title is null && elements.Count > 1 && !elements[0].Contains(InlineMarkup.ItalicStart)
+            && !elements[0].StartsWith("In ", StringComparison.Ordinal) && !TryDatedPhrase(elements[0].TrimEnd('.')))
+        {
+            var title = PeelDescriptions(TextScan.Value(elements[0]));
+            if (title.Length > 0) { SetTitle(title, quoted: false); first = 1; }
+        }
+        for (int e = first; e < elements.Count; e++) ReadElement(elements[e], e);
         AssignTokens();
     }
 
@@ -135,7 +156,12 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         {
             int close = TextScan.FindClosingQuote(s, 0);
             // APA does not quote titles: a quotation that opens one is part of it ("“Garbage In” Revisited: ...").
-            bool partOfTitle = style == ReferenceStyle.Apa && close > 0 && close + 2 < s.Length && s[close + 1] == ' ' && char.IsLetter(s[close + 2]);
+            // Elsewhere a quoted title ends with its punctuation inside the marks ("Title." / "Title,"); a quotation
+            // whose marks close on a bare word and run on into more words opens a title ("“Raw Data” Is an Oxymoron").
+            bool runsOn = close > 0 && close + 2 < s.Length && s[close + 1] == ' ' && char.IsLetter(s[close + 2]);
+            // Only a short quotation opens a title; a whole title in marks that lack their full stop is still a title.
+            bool shortQuote = close > 0 && s[1..close].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4 && !s[1..close].Contains(':');
+            bool partOfTitle = runsOn && (style == ReferenceStyle.Apa || shortQuote && char.IsLetterOrDigit(s[close - 1]) && char.IsUpper(s[close + 2]) && style != ReferenceStyle.Harvard);
             if (close > 1 && !partOfTitle)
             {
                 SetTitle(TextScan.Value(s[1..close]), quoted: true);
@@ -150,6 +176,95 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
             s = rest;
         }
     }
+
+    [GeneratedRegex(@"\s*(?<group>\[[^\[\]]+\]|\([^()]+\))$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingGroupRegex();
+
+    [GeneratedRegex(@"^(?<names>.+?),?\s+(?<role>Trans|Transl|Eds?)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupRoleRegex();
+
+    [GeneratedRegex(@"^(?<genre>(?:Doctoral|Master['’]s|PhD|Ph\.D\.|Bachelor['’]s|Honou?rs)\s+(?:dissertation|thesis))(?:,\s*(?<inst>.+))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BracketThesisRegex();
+
+    // "NIST AI 100-1", "Report No. 23-4", "arXiv:2303.08774": a report's number (letters and digits, no sentence).
+    [GeneratedRegex(@"^(?=[^()]*\d)(?:Report\s+No\.\s*|Working\s+Paper\s+No\.\s*|No\.\s*)?[\p{Lu}][\p{L}\d.:\-/]*(?:\s[\p{Lu}\d][\p{L}\d.:\-/]*){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportNumberRegex();
+
+    /// <summary>Takes the bracketed descriptions off the end of an APA title, reading each; one it cannot read stays.</summary>
+    private string PeelDescriptions(string title)
+    {
+        bool numbered = false;
+        while (TrailingGroupRegex().Match(title) is { Success: true } m && m.Index > 0)
+        {
+            var group = m.Groups["group"].Value;
+            var inner = group[1..^1].Trim();
+            if (!ReadDescription(inner, group[0] == '[', ref numbered)) break;
+            title = title[..m.Index].TrimEnd();
+        }
+        return title;
+    }
+
+    private bool ReadDescription(string inner, bool square, ref bool numbered)
+    {
+        var pieces = inner.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (pieces.Length == 0) return false;
+        // Every piece must be read, or the brackets are the title's own ("(dis)contents", "(AI RMF 1.0)").
+        var actions = new List<Action>();
+        foreach (var piece in pieces)
+        {
+            Match m;
+            if ((m = GroupRoleRegex().Match(piece)).Success)
+            {
+                var role = m.Groups["role"].Value.StartsWith('T') ? Csl.Translator : Csl.Editor;
+                var names = NameList.ParseNatural(m.Groups["names"].Value, out var rest);
+                if (names.Count == 0 || rest.Length > 0) return false;
+                actions.Add(() => AddNames(role, names));
+            }
+            else if ((m = EditionRegex().Match(piece)).Success)
+            {
+                var ed = m.Groups["ed"].Value;
+                actions.Add(() => { r[Csl.Edition] = ed; p.Edition = true; });
+            }
+            else if ((m = BracketThesisRegex().Match(piece)).Success)
+            {
+                var genre = m.Groups["genre"].Value;
+                var inst = m.Groups["inst"].Success ? m.Groups["inst"].Value.Trim() : null;
+                actions.Add(() =>
+                {
+                    r[Csl.Genre] = genre;
+                    p.TypeHint = "thesis";
+                    if (inst is not null) { r.Publisher = inst; p.Publisher = inst; _thesisArchiveNext = true; }
+                    else _thesis = true;
+                });
+            }
+            else if (square && MediumRegex().IsMatch(piece))
+            {
+                actions.Add(() =>
+                {
+                    r[Csl.Medium] = piece;
+                    if (piece.Contains("video", StringComparison.OrdinalIgnoreCase) || piece.Equals("film", StringComparison.OrdinalIgnoreCase)) p.TypeHint ??= "motion_picture";
+                });
+            }
+            else if (square)
+            {
+                var genre = piece;
+                actions.Add(() => ClassifyPart("[" + genre + "]", [], 0));
+            }
+            else if (RemarkRegex().IsMatch(piece))
+                actions.Add(() => AddNote(piece));
+            else if (!numbered && !square && ReportNumberRegex().IsMatch(piece) && !DateText.IsDate(piece))
+            {
+                numbered = true;
+                var number = piece;
+                actions.Add(() => { r[Csl.Number] = number; p.TypeHint ??= number.StartsWith("arXiv", StringComparison.OrdinalIgnoreCase) ? "article" : "report"; });
+            }
+            else return false;
+        }
+        foreach (var a in actions) a();
+        return true;
+    }
+
+    private bool _thesisArchiveNext;
 
     private void SetTitle(string title, bool quoted)
     {
@@ -186,7 +301,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if (TryWholeElement(el, index)) return;
 
-        var parts = MergeDateParts(TextScan.Parts(el));
+        var parts = MergeSeries(MergeDateParts(TextScan.Parts(el)));
         _lastPending = false;
         _dateAfterLastToken = false;
         bool anyClassified = false;
@@ -207,6 +322,15 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
                 parts = [.. parts.Take(i + 1), .. TextScan.Parts(restText)];
                 continue;
             }
+            if (DirectedByRegex().Match(part) is { Success: true } directed && part.StartsWith("Directed", StringComparison.OrdinalIgnoreCase))
+            {
+                var names = NameList.ParseNatural(string.Join(", ", [part[directed.Length..], .. parts.Skip(i + 1)]), out var restText);
+                AddNames(Csl.Director, names);
+                p.TypeHint ??= "motion_picture";
+                anyClassified = true;
+                parts = [.. parts.Take(i + 1), .. TextScan.Parts(restText)];
+                continue;
+            }
             if (ClassifyPart(part, pending, index)) anyClassified = true;
         }
         // An element of only leftover parts is one value with commas in it ("Gender, Race and Power in AI").
@@ -221,6 +345,78 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
     }
 
     private bool _dateAfterLastToken;
+
+    [GeneratedRegex(@"^(?<head>\p{Lu}.*[\p{L})])\s+(?<v>\d+[A-Za-z]?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingNumberRegex();
+
+    /// <summary>After a quoted title, the plain parts just before "vol." or "no." are one periodical's name, commas
+    /// and all ("Information, Communication &amp; Society", "XRDS: Crossroads, The ACM Magazine for Students").</summary>
+    private void JoinPeriodicalName(List<(string Text, bool Italic)> pending)
+    {
+        if (!p.TitleQuoted || !_lastPending || pending.Count < 2 || _tokens.Count > 0) return;
+        if (pending.Any(x => x.Italic || x.Text.Length == 0 || !char.IsUpper(x.Text[0]))) return;
+        var name = string.Join(", ", pending.Select(x => x.Text));
+        pending.Clear();
+        pending.Add((name, false));
+    }
+
+    /// <summary>"Proceedings of the Conference on Fairness, Accountability, and Transparency", "Simians, Cyborgs, and
+    /// Women": a title's own series ("A, B, and C") is one part, not a title, a publisher and a place. Names after
+    /// "edited by" and the like are left for the name reader.</summary>
+    private static List<string> MergeSeries(List<string> parts)
+    {
+        for (int i = 1; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (IsContributorPhrase(parts[i - 1])) return parts;
+            // Without the serial comma: "Conference on Fairness, Accountability and Transparency".
+            bool lastItems = SeriesTailRegex().IsMatch(part) && OfWhatRegex().IsMatch(parts[i - 1]);
+            if (!(part.StartsWith("and ", StringComparison.Ordinal) || part.StartsWith("& ", StringComparison.Ordinal) || lastItems)) continue;
+            if (lastItems)
+            {
+                parts[i - 1] = parts[i - 1] + ", " + part;
+                parts.RemoveAt(i);
+                i--;
+                continue;
+            }
+            int word = part.IndexOf(' ') + 1;
+            if (word >= part.Length || !char.IsLetter(part[word])) continue;
+            // Title case or, in APA, sentence case: the items share the case of the last one.
+            bool upper = char.IsUpper(part[word]);
+            // The series' middle items are short words; the part before them ends with its first item.
+            int j = i - 1;
+            while (j > 0 && IsSeriesItem(parts[j], upper) && !IsContributorPhrase(parts[j - 1])) j--;
+            if (j == i - 1 && !IsSeriesItem(parts[j], upper) && !EndsInCase(parts[j], upper)) continue;
+            if (!upper && j == i - 1 && !IsSeriesItem(parts[j], upper)) continue;
+            if (DateText.IsDate(parts[j]) || parts[j].Any(char.IsDigit) && j == i - 1) continue;
+            parts[j] = string.Join(", ", parts.Skip(j).Take(i - j + 1));
+            parts.RemoveRange(j + 1, i - j);
+            i = j;
+        }
+        return parts;
+
+        static bool IsSeriesItem(string t, bool upper) => t.Length > 0 && (upper ? char.IsUpper(t[0]) : char.IsLower(t[0])) && t.Split(' ').Length <= 3 && !t.Any(char.IsDigit) && !DateText.IsDate(t);
+        static bool EndsInCase(string t, bool upper)
+        {
+            int sp = t.LastIndexOf(' ');
+            return sp + 1 < t.Length && (upper ? char.IsUpper(t[sp + 1]) : char.IsLower(t[sp + 1]));
+        }
+        static bool IsContributorPhrase(string t) => EditedByRegex().IsMatch(t) || TranslatedByRegex().IsMatch(t) || DirectedByRegex().IsMatch(t);
+    }
+
+    [GeneratedRegex(@"^\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?\s+(?:and|&)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeriesTailRegex();
+
+    [GeneratedRegex(@"\b(?:on|of|for)\s+(?:the\s+)?\p{Lu}\p{L}+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OfWhatRegex();
+
+    [GeneratedRegex(@"^(?:directed|produced|performed|narrated|hosted|presented)\s+by\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DirectedByRegex();
+
+    // "Review of International Studies 49 (1): 20–36", "Big Data & Society 10 (2)": a journal and its numbers in
+    // plain text, where no italics end the journal's name.
+    [GeneratedRegex(@"^(?<head>\p{Lu}.*?[\p{L})])\s+(?<nums>\d+[A-Za-z]?\s*(?:\([^)]+\)\s*(?::\s*\S.*)?|:\s*\S.*))$", RegexOptions.CultureInvariant)]
+    private static partial Regex JournalWithNumbersRegex();
 
     /// <summary>"October 9" + "2002" and "Last modified June 20" + "2020" are one date that a comma cut in two.</summary>
     private static List<string> MergeDateParts(List<string> parts)
@@ -353,6 +549,7 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if ((m = VolumeRegex().Match(t)).Success)
         {
+            JoinPeriodicalName(pending);
             SetOnce(Csl.Volume, m.Groups["v"].Value);
             if (m.Groups["i"].Success) SetOnce(Csl.Issue, m.Groups["i"].Value);
             return MarkClassified(false);
@@ -365,6 +562,13 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         }
         if ((m = IssueRegex().Match(t)).Success)
         {
+            JoinPeriodicalName(pending);
+            // Chicago's "Race & Class 60, no. 4 (2019): 3–26": the volume ends the periodical's part.
+            if (p.Volume is null && pending.Count > 0 && _lastPending && !pending[^1].Italic && TrailingNumberRegex().Match(pending[^1].Text) is { Success: true } tv)
+            {
+                pending[^1] = (tv.Groups["head"].Value, false);
+                SetOnce(Csl.Volume, tv.Groups["v"].Value);
+            }
             SetOnce(Csl.Issue, m.Groups["i"].Value);
             if (m.Groups["date"].Success) SetDateText(m.Groups["date"].Value);
             if (m.Groups["pg"].Success) SetOnce(Csl.Page, TextScan.Value(m.Groups["pg"].Value));
@@ -398,6 +602,28 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
         if (t.Length > 2 && t[0] == '[' && t[^1] == ']' && DateText.IsDate(t[1..^1]))
         {
             AddNote(t); // "[1934]": the original date
+            return MarkClassified(false);
+        }
+        if (t.Length > 2 && t[0] == '(' && t[^1] == ')' && RemarkRegex().IsMatch(t[1..^1]))
+        {
+            AddNote(t[1..^1]); // APA's "(Original work published 1975)"
+            return MarkClassified(false);
+        }
+        if ((m = ArticleNumberRegex().Match(t)).Success && (p.Volume is not null || p.Issue is not null))
+        {
+            SetOnce(Csl.Page, m.Groups["n"].Value); // APA's "Article 100205": the article number stands for pages
+            return MarkClassified(false);
+        }
+        if (t.EndsWith(')') && (m = TrailingPagesRegex().Match(t)).Success)
+        {
+            // APA's "*Book title* (pp. 167–194)": the pages close the container's part.
+            SetOnce(Csl.Page, m.Groups["pg"].Value.Trim());
+            if (!ClassifyPart(m.Groups["head"].Value, pending, element)) { }
+            return MarkClassified(false);
+        }
+        if (_thesisArchiveNext)
+        {
+            AddNote(TextScan.Value(t)); // where a thesis is kept: "ProQuest Dissertations and Theses", "DSpace@MIT"
             return MarkClassified(false);
         }
         if (t.All(char.IsDigit) && p.Volume is not null && p.Page is null)
@@ -458,6 +684,24 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
             r.Publisher = r.Publisher is null ? pub : r.Publisher + ", " + pub;
             p.Publisher = r.Publisher;
             return MarkClassified(false);
+        }
+        if ((r.Title is not null || pending.Count + _tokens.Count > 0) && (m = JournalWithNumbersRegex().Match(t)).Success
+            && !DateText.IsDate(m.Groups["head"].Value) && !EndsMonthDayRegex().IsMatch(m.Groups["head"].Value) && JournalNumbers(m.Groups["nums"].Value))
+        {
+            // "Fordham Intellectual Property, Media & Entertainment Law Journal 32 (4)": the plain parts just before
+            // the numbers are the journal's name too.
+            var journal = TextScan.Value(m.Groups["head"].Value);
+            int k = pending.Count;
+            while (k > 0 && !pending[k - 1].Italic && _lastPending && char.IsUpper(pending[k - 1].Text[0])) k--;
+            if (k < pending.Count)
+            {
+                journal = string.Join(", ", pending.Skip(k).Select(x => x.Text)) + ", " + journal;
+                pending.RemoveRange(k, pending.Count - k);
+            }
+            pending.Add((journal, false));
+            _lastPending = true;
+            _dateAfterLastToken = false;
+            return true;
         }
         if (t.All(char.IsDigit) && !HasContainerCandidate(pending))
         {
@@ -566,6 +810,29 @@ internal sealed partial class ElementReader(Reference r, ParsedParts p, ParsedEn
 
     /// <summary>Leftovers fill the title, the container and the publisher in print order.</summary>
     private void AssignTokens()
+    {
+        // APA dates a periodical or a web page to the month or day: after the title comes its periodical or site, the
+        // last plain sentence before the link; sentences between belong to the title ("AI causes real harm. Let's ...").
+        if (ReadsAsApa && _issued is { Month: not null } && !p.SawIn && r.ContainerTitle is null && r.Publisher is null
+            && _tokens.Count >= (r.Title is null ? 2 : 1) && _tokens.All(t => t.Pure && !t.Italic))
+        {
+            int start = 0;
+            if (r.Title is null) { SetTitle(Join(0, _tokens.Count - 1), quoted: false); start = _tokens.Count - 1; }
+            else if (_tokens.Count > 1) { SetTitle(r.Title + ". " + Join(0, _tokens.Count - 1), quoted: false); start = _tokens.Count - 1; }
+            SetContainer(_tokens[start].Text);
+            _tokens.Clear();
+        }
+        AssignTokensInOrder();
+        // A preprint server is where the paper is, as a journal would be: "arXiv", "SSRN".
+        if (r.ContainerTitle is null && r.Publisher is { } server && ReferenceTypes.IsPreprintServer(server))
+        {
+            SetContainer(server);
+            r.Publisher = null;
+            p.Publisher = null;
+        }
+    }
+
+    private void AssignTokensInOrder()
     {
         int i = 0;
         while (i < _tokens.Count)

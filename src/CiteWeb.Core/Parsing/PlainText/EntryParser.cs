@@ -29,14 +29,14 @@ internal static partial class EntryParser
     private static partial Regex DashRegex();
 
     // Author (2019) / Author (ed.) (2012) / Author (2019, July 21). — names may not contain quotes or italics.
-    [GeneratedRegex(@"^(?<names>[^“""‘\uE000()]{1,400}?)\s*(?:\((?<role>eds?\.?|Eds?\.?|editors?|Hg\.|Hrsg\.)\)\s*)?\((?<date>(?:1[5-9]|20)\d\d[a-z]?(?:[,\s][^()]{0,30})?|n\.\s?d\.|forthcoming|in press)\)[.,:]?\s*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<names>[^“""‘\uE000()]{1,400}?)\s*(?:\((?<role>eds?\.?|Eds?\.?|editors?|Hg\.|Hrsg\.|Directors?|Producers?|Hosts?|Writers?|Creators?)\)\.?\s*)?\((?:(?:1[5-9]|20)\d\d\s?/\s?)?(?<date>(?:1[5-9]|20)\d\d[a-z]?(?:[,\s][^()]{0,30})?|n\.\s?d\.|forthcoming|in press)\)[.,:]?\s*", RegexOptions.CultureInvariant)]
     private static partial Regex ParenDateRegex();
 
-    // Author. 2023. (Chicago author-date)
-    [GeneratedRegex(@"^(?<names>[^“""\uE000]{1,400}?)\.\s+(?<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d|forthcoming)\.\s*", RegexOptions.CultureInvariant)]
+    // Author. 2023. (Chicago author-date); a reprint as "(1935) 2008." or "1976/1984.": the edition read is the date.
+    [GeneratedRegex(@"^(?<names>[^“""\uE000]{1,400}?)\.\s+(?:[(\[](?:1[5-9]|20)\d\d[)\]]\s+|(?:1[5-9]|20)\d\d\s?/\s?)?(?<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d|forthcoming)\.\s*", RegexOptions.CultureInvariant)]
     private static partial Regex DotDateRegex();
 
-    [GeneratedRegex(@"(?:,\s*|\s+)\(?(?<role>eds?|Eds?|editors?|Hg|Hrsg|comp|comps|trans)\.{0,2}\)?\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s*|\s+)\(?(?<role>eds?|Eds?|editors?|Hg|Hrsg|comp|comps|trans|translators?|directors?|hosts?|producers?|creators?|performers?|narrators?)\.{0,2}\)?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleSuffixRegex();
 
     public static ParsedEntry Parse(string raw, ReferenceStyle style)
@@ -77,6 +77,12 @@ internal static partial class EntryParser
                 }
             }
         }
+        // "Coded Bias. Directed by Shalini Kantayya, ...": a work known by its title, its maker named after it.
+        if (names is not null && !entry.RepeatsPrevious && MadeByRegex().IsMatch(s))
+        {
+            s = names.TrimEnd() + " " + s;
+            names = null;
+        }
         if (names is not null)
         {
             // "Sollfrank, Cornelia. ed. *Title*": the role printed after the names' full stop.
@@ -90,7 +96,13 @@ internal static partial class EntryParser
             var role = RoleSuffixRegex().Match(names);
             if (role.Success)
             {
-                entry.CreatorRole = role.Groups["role"].Value.StartsWith("trans", StringComparison.Ordinal) ? Csl.Translator : Csl.Editor;
+                var printed = role.Groups["role"].Value;
+                // MLA's "Marx, Paris, host." and APA's "Kantayya, S. (Director)." name who made the work; a director is
+                // no author (CSL has the role), a host or producer stands as the author.
+                entry.CreatorRole = printed.StartsWith("trans", StringComparison.Ordinal) ? Csl.Translator
+                    : printed.StartsWith("director", StringComparison.Ordinal) ? Csl.Director
+                    : printed.StartsWith("ed", StringComparison.OrdinalIgnoreCase) || printed is "Hg" or "Hrsg" or "comp" or "comps" ? Csl.Editor
+                    : Csl.Author;
                 names = names[..role.Index];
             }
             entry.Creators = NameList.ParseInverted(names);
@@ -122,6 +134,7 @@ internal static partial class EntryParser
         }
         if (r.Title is null) entry.Doubts.Add("no title found");
 
+        if (entry.Creators is [{ Literal: { } org }]) parts.CorporateAuthor = org;
         r.Type = ReferenceTypes.Infer(parts);
         reader.Finish();
         return entry;
@@ -129,6 +142,9 @@ internal static partial class EntryParser
 
     [GeneratedRegex(@"^\s*\(?(?:eds?|Eds?)\.{1,2}\)?[.,]?\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LateRoleRegex();
+
+    [GeneratedRegex(@"^\s*(?:Directed|Created|Written and directed)\s+by\s", RegexOptions.CultureInvariant)]
+    private static partial Regex MadeByRegex();
 
     [GeneratedRegex(@"^\s*\(?(?<date>(?:1[5-9]|20)\d\d[a-z]?|n\.\s?d\.)\)?\.\s+", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingYearRegex();
@@ -151,9 +167,23 @@ internal static partial class EntryParser
         if (paren.Success && paren.Groups["names"].Length > 0 && (style is ReferenceStyle.Auto or ReferenceStyle.Apa or ReferenceStyle.Harvard || !LooksLikeTitleStart(paren.Groups["names"].Value)))
         {
             names = paren.Groups["names"].Value;
-            if (paren.Groups["role"].Success) names += " (eds)";
+            reader.ApaHead = true;
+            if (paren.Groups["role"].Success)
+            {
+                // "(Ed.)", "(Hg.)": editors; "(Director)", "(Host)": the role as a word, which the role reader knows.
+                var printedRole = paren.Groups["role"].Value;
+                bool editors = printedRole.StartsWith("ed", StringComparison.OrdinalIgnoreCase) || printedRole.StartsWith('H') && printedRole.EndsWith('.');
+                names += editors ? " (eds)" : ", " + printedRole.ToLowerInvariant();
+            }
+            var after = s[paren.Length..];
+            // "Benjamin, Walter. (1935) 2008.": the bracketed year is the first publication, the next the edition read.
+            if (ReprintYearRegex().Match(after) is { Success: true } reprint)
+            {
+                reader.SetIssued(reprint.Groups["date"].Value);
+                return after[reprint.Length..];
+            }
             reader.SetIssued(paren.Groups["date"].Value);
-            return s[paren.Length..];
+            return after;
         }
         if (s.Length > 0 && s[0] == '(' && ParenDateRegex().Match("x " + s) is { Success: true } bare)
         {
@@ -171,6 +201,9 @@ internal static partial class EntryParser
     }
 
     private static bool LooksLikeTitleStart(string s) => s.Length > 120;
+
+    [GeneratedRegex(@"^(?<date>(?:1[5-9]|20)\d\d[a-z]?)\.\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex ReprintYearRegex();
 
     private static int CountSentenceEnds(string s)
     {
@@ -233,6 +266,8 @@ internal static partial class EntryParser
         while (s.EndsWith(" .", StringComparison.Ordinal) || s.EndsWith(" ,", StringComparison.Ordinal) || s.EndsWith(". .", StringComparison.Ordinal)) s = s[..^2].TrimEnd() + ".";
         s = s.Replace(" .", ".", StringComparison.Ordinal).Replace(" ,", ",", StringComparison.Ordinal).Replace("..", ".", StringComparison.Ordinal);
         s = s.TrimEnd(':', ',', ' ', ';');
+        // APA's "Retrieved March 3, 2024, from <url>": the "from" the link leaves behind.
+        if (s.EndsWith(" from", StringComparison.Ordinal)) s = s[..^5].TrimEnd(':', ',', ' ', ';');
         return s;
     }
 }

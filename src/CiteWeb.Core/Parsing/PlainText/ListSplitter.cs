@@ -98,7 +98,11 @@ internal static partial class ListSplitter
         int blankSeparated = groups.Count;
         groups.Sort();
         bool paragraphs = groups.Count >= 2 && groups[groups.Count / 2] <= 4 && groups.Any(g => g > 1);
-        bool numbered = lines.Count(l => NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start))) * 2 >= Math.Max(1, blankSeparated);
+        var labels = new List<int>();
+        foreach (var l in lines)
+            if (NumberRegex().IsMatch(text.AsSpan(l.Start, l.End - l.Start)))
+                labels.Add(int.Parse(NumberRegex().Match(text.Substring(l.Start, l.End - l.Start)).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        bool numbered = labels.Count * 2 >= Math.Max(1, blankSeparated) && Counts(labels);
 
         var items = new List<ListItem>();
         var current = new StringBuilder();
@@ -137,7 +141,7 @@ internal static partial class ListSplitter
                 var bullet = BulletRegex().Match(line.ToString());
                 if (bullet.Success) contentStart = s + bullet.Length;
             }
-            bool indented = line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && !number.Success && contentStart == s;
+            bool indented = line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && lineLabel is null && contentStart == s;
             bool bulleted = contentStart != s && lineLabel is null;
             // One entry a line, unless the line is indented under the previous one (a hanging indent) or is
             // plainly the rest of a sentence broken by a paste from PDF (the previous line ends mid-sentence and
@@ -155,8 +159,10 @@ internal static partial class ListSplitter
             }
             else
             {
-                // A word broken at a line end with a hyphen joins without a space only when it is a real break.
-                if (current.Length > 0 && current[^1] == '-' && current.Length > 1 && char.IsLower(current[^2]) && char.IsLower(content[0]))
+                // A link broken after "/" or "-" goes on without a space, its hyphen kept. A word broken at a line
+                // end with a hyphen joins without a space only when it is a real break.
+                if (ContinuesUrl(current, content)) { }
+                else if (current.Length > 0 && current[^1] == '-' && current.Length > 1 && char.IsLower(current[^2]) && char.IsLower(content[0]))
                     current.Length--;
                 else current.Append(' ');
             }
@@ -165,6 +171,29 @@ internal static partial class ListSplitter
         }
         Flush();
         return items;
+    }
+
+    // Numbers that label entries count up (1, 2, 3 or 12, 13); a wrapped line that happens to start "2016. " or
+    // "20–36. " does not make a list numbered.
+    private static bool Counts(List<int> labels)
+    {
+        if (labels.Count == 1) return labels[0] <= 9;
+        int steps = 0;
+        for (int i = 1; i < labels.Count; i++) if (labels[i] == labels[i - 1] + 1) steps++;
+        return steps * 2 >= labels.Count - 1;
+    }
+
+    private static bool ContinuesUrl(StringBuilder sb, ReadOnlySpan<char> next)
+    {
+        if (sb.Length == 0 || next.IsEmpty || sb[^1] is not ('/' or '-' or '_' or '=' or '&' or '?' or '#' or '~')) return false;
+        int start = sb.Length - 1;
+        while (start > 0 && !char.IsWhiteSpace(sb[start - 1])) start--;
+        var last = sb.ToString(start, sb.Length - start);
+        if (!last.Contains("://", StringComparison.Ordinal) && !last.StartsWith("www.", StringComparison.Ordinal) && !last.StartsWith("<www.", StringComparison.Ordinal)) return false;
+        if (last.EndsWith("://", StringComparison.Ordinal)) return true;
+        int space = next.IndexOfAny(' ', '\t');
+        var word = space < 0 ? next : next[..space];
+        return char.IsLower(word[0]) || char.IsDigit(word[0]) || word.IndexOfAny("/-_.=&?#") >= 0;
     }
 
     private static bool EndsEntry(StringBuilder sb)

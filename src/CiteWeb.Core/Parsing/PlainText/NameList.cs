@@ -31,7 +31,7 @@ internal static partial class NameList
         "Consulting", "Partners", "Trust", "Fund", "Service", "Services", "Systems", "Technologies", "Review",
     ];
 
-    [GeneratedRegex(@"(?:,\s*|\s+)(?:et\.?\s*al\.?|and\s+others|&\s*others|u\.\s*a\.)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:,\s*|\s+)(?:et\.?\s*al\.?|and\s+others|&\s*others|(?-i:u\.\s*a\.))\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EtAlRegex();
 
     // "A.", "A. D.", "L.-J.", "A.S.", "J" — given names printed as initials only.
@@ -141,6 +141,12 @@ internal static partial class NameList
                 else names.Add(Natural(p));
             }
             start = end + 1;
+            // "A, B, and C" or "A and B" closes the list: what follows is the next element ("Stanford UP"), not a name.
+            if ((pieces.Count > 1 || part.StartsWith("and ", StringComparison.Ordinal)) && start < t.Length)
+            {
+                rest = t[start..].Trim();
+                break;
+            }
         }
         if (etAl) names.Add(PersonName.Others);
         return names;

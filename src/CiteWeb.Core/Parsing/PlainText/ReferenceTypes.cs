@@ -43,6 +43,13 @@ internal static partial class ReferenceTypes
     [GeneratedRegex(@"\.(?:com|ca|co\.uk|org|net|de|fr)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DomainRegex();
 
+    [GeneratedRegex(@"^(?:arxiv|ssrn|biorxiv|medrxiv|psyarxiv|socarxiv|osf preprints|research square|preprints\.org)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PreprintServerRegex();
+
+    public static bool IsPreprintServer(string name) => PreprintServerRegex().IsMatch(name.Trim());
+
+    public static bool IsInstitution(string name) => InstitutionRegex().IsMatch(name);
+
     public static bool IsProceedings(string? container) => container is not null && ProceedingsRegex().IsMatch(container) && !JournalProceedingsRegex().IsMatch(container);
 
     public static string Infer(ParsedParts p)
@@ -62,6 +69,8 @@ internal static partial class ReferenceTypes
             if (NewspaperRegex().IsMatch(bare)) return "article-newspaper";
             if (MagazineRegex().IsMatch(bare)) return "article-magazine";
             if (BlogRegex().IsMatch(bare) || p.Url is { } u && BlogRegex().IsMatch(u)) return "post-weblog";
+            // A quoted title in a book from a publisher, with pages and no journal numbers: MLA's chapter without "In".
+            if (p.TitleQuoted && p.Publisher is not null && p.Page is not null && p.Volume is null && p.Issue is null) return "chapter";
             if (p.Volume is not null || p.Issue is not null || p.Page is not null) return "article-journal";
             // A dated permalink (/2015/05/21/) is how blogs address their posts.
             if (p.Url is { } permalink && PermalinkRegex().IsMatch(permalink)) return "post-weblog";
@@ -70,6 +79,9 @@ internal static partial class ReferenceTypes
             return "article-journal";
         }
         if (p.Title is { } title && ReportRegex().IsMatch(title) && p.Publisher is not null) return "report";
+        // An organisation's own unquoted publication, as a PDF or from a named body: a report.
+        if (p.CorporateAuthor is { } org && InstitutionRegex().IsMatch(org) && !p.TitleQuoted && (p.Publisher is not null || p.Url is { } pdf && pdf.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)))
+            return "report";
         if (p.Publisher is { } issuer && InstitutionRegex().IsMatch(issuer) && !p.TitleQuoted) return "report";
         if (p.Publisher is not null || p.PublisherPlace is not null || p.Edition) return "book";
         if (p.Url is not null) return "webpage";
@@ -94,4 +106,6 @@ internal sealed class ParsedParts
     public bool Accessed { get; set; }
     public bool Edition { get; set; }
     public string? TypeHint { get; set; }
+    /// <summary>The author when it is an organisation ("AI Now Institute").</summary>
+    public string? CorporateAuthor { get; set; }
 }

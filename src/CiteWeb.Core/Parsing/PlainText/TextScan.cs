@@ -72,7 +72,7 @@ internal static class TextScan
             if (italic || depth > 0) continue;
             bool atEnd = i + 1 >= s.Length || s[i + 1] == ' ';
             if (c == '.' && atEnd && !IsAbbreviationBefore(s, i)) Flush(i + 1);
-            else if (c is '?' or '!' && i + 2 < s.Length && s[i + 1] == ' ' && s[i + 2] == InlineMarkup.ItalicStart) Flush(i + 1);
+            else if (c is '?' or '!' && i + 2 < s.Length && s[i + 1] == ' ' && (s[i + 2] == InlineMarkup.ItalicStart || s.AsSpan(i + 2).StartsWith("In ", StringComparison.Ordinal))) Flush(i + 1);
         }
         Flush(s.Length);
         return result;
