@@ -28,7 +28,10 @@ public sealed class EntryNeverCited : ICheck
     internal static SourceSpan Where(Reference r, CheckContext c) => r.Source ?? new SourceSpan(c.WorksCited.Source, 1, 1);
 }
 
-/// <summary>CW010: the works cited is not in alphabetical order (by author, else by title; articles ignored).</summary>
+/// <summary>CW010: the works cited is not in alphabetical order: by the first author (else by title, a leading
+/// article ignored); a first author's works alone before those written with others, and those by the co-authors'
+/// names (MLA 9 5.6, APA 7 9.46, Chicago 13.70 and 15.17); works by the same authors by title, or by year in an
+/// author-date list (APA, Chicago author-date, Harvard).</summary>
 public sealed class AlphabeticalOrder : ICheck
 {
     public string Code => "CW010";
@@ -38,23 +41,38 @@ public sealed class AlphabeticalOrder : ICheck
     public IEnumerable<Finding> Run(CheckContext c)
     {
         var refs = c.WorksCited.References;
+        bool byYear = c.WorksCited.Style is "apa" or "chicago-author-date" or "harvard";
         for (int i = 1; i < refs.Count; i++)
         {
-            var before = SortKey(refs[i - 1]);
-            var here = SortKey(refs[i]);
-            int order = string.CompareOrdinal(here, before);
-            // Works by the same author go by title, a leading article ignored (MLA 9, 5.6).
-            if (order == 0) order = string.CompareOrdinal(TextFolding.NormaliseTitle(refs[i].Title ?? ""), TextFolding.NormaliseTitle(refs[i - 1].Title ?? ""));
-            if (order < 0)
+            if (Compare(refs[i], refs[i - 1], byYear) < 0)
                 yield return new Finding(Code, Severity, $"'{EntryNeverCited.Label(refs[i])}' comes after '{EntryNeverCited.Label(refs[i - 1])}' but sorts before it", EntryNeverCited.Where(refs[i], c), null, refs[i].Id);
         }
     }
 
-    // MLA sorts letter by letter on the first element (the author's family name with its particle, else the
-    // title without a leading article), ignoring case, accents and punctuation.
-    private static string SortKey(Reference r)
+    /// <summary>Where <paramref name="here"/> sorts against <paramref name="before"/>: negative when before it.</summary>
+    internal static int Compare(Reference here, Reference before, bool byYear)
     {
-        var first = r.Creators.Count > 0 ? r.Creators[0].FamilyWithParticles + " " + (r.Creators[0].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");
+        int order = string.CompareOrdinal(SortKey(here, 0), SortKey(before, 0));
+        if (order != 0) return order;
+        // The same first author: alone first, then with others, by the others' names in turn.
+        int hereCount = here.Creators.Count, beforeCount = before.Creators.Count;
+        if ((hereCount > 1) != (beforeCount > 1)) return hereCount > 1 ? 1 : -1;
+        for (int k = 1; k < Math.Min(hereCount, beforeCount); k++)
+        {
+            order = string.CompareOrdinal(SortKey(here, k), SortKey(before, k));
+            if (order != 0) return order;
+        }
+        if (hereCount != beforeCount) return hereCount.CompareTo(beforeCount);
+        // The same authors: by year where the list is author-date (a work with no date first), else by title.
+        if (byYear && (here.Issued?.Year ?? int.MinValue) is var a && (before.Issued?.Year ?? int.MinValue) is var b && a != b) return a.CompareTo(b);
+        return string.CompareOrdinal(TextFolding.NormaliseTitle(here.Title ?? ""), TextFolding.NormaliseTitle(before.Title ?? ""));
+    }
+
+    // Letter by letter on the k-th creator (the family name with its particle, then the given name), or on the title
+    // without a leading article where there is no creator, ignoring case, accents and punctuation.
+    private static string SortKey(Reference r, int k)
+    {
+        var first = r.Creators.Count > k ? r.Creators[k].FamilyWithParticles + " " + (r.Creators[k].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");
         return TextFolding.KeyPart(first);
     }
 }

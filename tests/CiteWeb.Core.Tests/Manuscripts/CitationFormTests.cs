@@ -157,6 +157,25 @@ public sealed class CitationFormTests
         Assert.DoesNotContain("CW002", byCode.Keys);
     }
 
+    // A first author's works alone come before those written with others, in every style; works by the same
+    // authors go by title in MLA and by year in an author-date list.
+    [Theory]
+    [InlineData("mla", "Gebru, Timnit. “Race and Gender.” The Oxford Handbook of Ethics of AI, Oxford UP, 2020, pp. 251-69.\nGebru, Timnit, et al. “Datasheets for Datasets.” Communications of the ACM, vol. 64, no. 12, 2021, pp. 86-92.\n", false)]
+    [InlineData("mla", "Gebru, Timnit, et al. “Datasheets for Datasets.” Communications of the ACM, vol. 64, no. 12, 2021, pp. 86-92.\nGebru, Timnit. “Race and Gender.” The Oxford Handbook of Ethics of AI, Oxford UP, 2020, pp. 251-69.\n", true)]
+    [InlineData("mla", "Crawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\nCrawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\n", false)]
+    [InlineData("mla", "Crawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\nCrawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\n", true)]
+    [InlineData("mla", "Apprich, Clemens. Technotopia. Rowman & Littlefield, 2017.\nApprich, Clemens. “Introduction.” Pattern Discrimination, meson press, 2018, pp. 1-14.\n", true)]
+    [InlineData("apa", "Berry, D. M. (2012). Understanding digital humanities. Palgrave Macmillan.\nBerry, D. M. (2014). Critical theory and the digital. Bloomsbury.\n", false)]
+    [InlineData("apa", "Berry, D. M. (2014). Critical theory and the digital. Bloomsbury.\nBerry, D. M. (2012). Understanding digital humanities. Palgrave Macmillan.\n", true)]
+    public void Works_by_the_same_author_are_in_the_order_the_style_gives(string style, string list, bool outOfOrder)
+    {
+        PlainTextReaderOptions.TryParseStyle(style, out var parsed);
+        var works = PlainTextReader.Read(list, "list.txt", new PlainTextReaderOptions { Style = parsed });
+        Assert.Equal(2, works.References.Count);
+        var report = CheckCatalogue.Run(ManuscriptReader.Read("Text.", "essay.txt"), works);
+        Assert.Equal(outOfOrder ? [2] : [], report.Findings.Where(f => f.Code == "CW010").Select(f => f.Span.Line));
+    }
+
     [Fact]
     public void Empty_input_is_never_an_error()
     {
