@@ -52,14 +52,15 @@ public sealed class AlphabeticalOrder : ICheck
     /// <summary>Where <paramref name="here"/> sorts against <paramref name="before"/>: negative when before it.</summary>
     internal static int Compare(Reference here, Reference before, bool byYear)
     {
-        int order = string.CompareOrdinal(SortKey(here, 0), SortKey(before, 0));
+        IReadOnlyList<PersonName> hereNames = ListedUnder(here), beforeNames = ListedUnder(before);
+        int order = string.CompareOrdinal(SortKey(here, hereNames, 0), SortKey(before, beforeNames, 0));
         if (order != 0) return order;
         // The same first author: alone first, then with others, by the others' names in turn.
-        int hereCount = here.Creators.Count, beforeCount = before.Creators.Count;
+        int hereCount = hereNames.Count, beforeCount = beforeNames.Count;
         if ((hereCount > 1) != (beforeCount > 1)) return hereCount > 1 ? 1 : -1;
         for (int k = 1; k < Math.Min(hereCount, beforeCount); k++)
         {
-            order = string.CompareOrdinal(SortKey(here, k), SortKey(before, k));
+            order = string.CompareOrdinal(SortKey(here, hereNames, k), SortKey(before, beforeNames, k));
             if (order != 0) return order;
         }
         if (hereCount != beforeCount) return hereCount.CompareTo(beforeCount);
@@ -70,10 +71,22 @@ public sealed class AlphabeticalOrder : ICheck
 
     // Letter by letter on the k-th creator (the family name with its particle, then the given name), or on the title
     // without a leading article where there is no creator, ignoring case, accents and punctuation.
-    private static string SortKey(Reference r, int k)
+    private static string SortKey(Reference r, IReadOnlyList<PersonName> names, int k)
     {
-        var first = r.Creators.Count > k ? r.Creators[k].FamilyWithParticles + " " + (r.Creators[k].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");
+        var first = names.Count > k ? names[k].FamilyWithParticles + " " + (names[k].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");
         return TextFolding.KeyPart(first);
+    }
+
+    /// <summary>Whom an entry is listed under: its authors, else its editors. Other contributors (a film's director, a
+    /// translator) only where the printed entry opens with them ("Kantayya, Shalini, director."), not where it opens
+    /// with its title ("Coded Bias. Directed by Shalini Kantayya"), which it is then listed under.</summary>
+    private static IReadOnlyList<PersonName> ListedUnder(Reference r)
+    {
+        var creators = r.Creators;
+        if (creators.Count == 0 || r.Author.Count > 0 || r.Editor.Count > 0) return creators;
+        var printed = r.RawText.Span.TrimStart();
+        if (printed.IsEmpty || printed[0] == '@') return creators; // no printed form, or a BibTeX entry
+        return printed.StartsWith(creators[0].FamilyWithParticles, StringComparison.OrdinalIgnoreCase) ? creators : [];
     }
 }
 

@@ -165,9 +165,12 @@ public sealed class CitationFormTests
     [InlineData("mla", "Crawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\nCrawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\n", false)]
     [InlineData("mla", "Crawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\nCrawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\n", true)]
     [InlineData("mla", "Apprich, Clemens. Technotopia. Rowman & Littlefield, 2017.\nApprich, Clemens. “Introduction.” Pattern Discrimination, meson press, 2018, pp. 1-14.\n", true)]
+    // A film printed under its title is listed under its title, one printed under its director under the director.
+    [InlineData("mla", "Coded Bias. Directed by Shalini Kantayya, 7th Empire Media, 2020.\nCrawford, Kate. Atlas of AI. Yale UP, 2021.\n", false)]
+    [InlineData("mla", "Crawford, Kate. Atlas of AI. Yale UP, 2021.\nCoded Bias. Directed by Shalini Kantayya, 7th Empire Media, 2020.\n", true)]
     [InlineData("apa", "Berry, D. M. (2012). Understanding digital humanities. Palgrave Macmillan.\nBerry, D. M. (2014). Critical theory and the digital. Bloomsbury.\n", false)]
     [InlineData("apa", "Berry, D. M. (2014). Critical theory and the digital. Bloomsbury.\nBerry, D. M. (2012). Understanding digital humanities. Palgrave Macmillan.\n", true)]
-    public void Works_by_the_same_author_are_in_the_order_the_style_gives(string style, string list, bool outOfOrder)
+    public void The_works_cited_is_in_the_order_the_style_gives(string style, string list, bool outOfOrder)
     {
         PlainTextReaderOptions.TryParseStyle(style, out var parsed);
         var works = PlainTextReader.Read(list, "list.txt", new PlainTextReaderOptions { Style = parsed });
