@@ -53,14 +53,14 @@ public sealed class AlphabeticalOrder : ICheck
     internal static int Compare(Reference here, Reference before, bool byYear)
     {
         IReadOnlyList<PersonName> hereNames = ListedUnder(here), beforeNames = ListedUnder(before);
-        int order = string.CompareOrdinal(SortKey(here, hereNames, 0), SortKey(before, beforeNames, 0));
+        int order = CompareElement(here, hereNames, before, beforeNames, 0);
         if (order != 0) return order;
         // The same first author: alone first, then with others, by the others' names in turn.
         int hereCount = hereNames.Count, beforeCount = beforeNames.Count;
         if ((hereCount > 1) != (beforeCount > 1)) return hereCount > 1 ? 1 : -1;
         for (int k = 1; k < Math.Min(hereCount, beforeCount); k++)
         {
-            order = string.CompareOrdinal(SortKey(here, hereNames, k), SortKey(before, beforeNames, k));
+            order = CompareElement(here, hereNames, before, beforeNames, k);
             if (order != 0) return order;
         }
         if (hereCount != beforeCount) return hereCount.CompareTo(beforeCount);
@@ -69,8 +69,19 @@ public sealed class AlphabeticalOrder : ICheck
         return string.CompareOrdinal(TextFolding.NormaliseTitle(here.Title ?? ""), TextFolding.NormaliseTitle(before.Title ?? ""));
     }
 
-    // Letter by letter on the k-th creator (the family name with its particle, then the given name), or on the title
-    // without a leading article where there is no creator, ignoring case, accents and punctuation.
+    // The k-th element: a creator by family name (with its particle) and then by given name, so that "Chan" comes
+    // before "Chandra" whatever their given names; an entry with no creator by its title without a leading article.
+    // Each letter by letter, ignoring case, accents and punctuation.
+    private static int CompareElement(Reference here, IReadOnlyList<PersonName> hereNames, Reference before, IReadOnlyList<PersonName> beforeNames, int k)
+    {
+        if (hereNames.Count > k && beforeNames.Count > k)
+        {
+            int order = string.CompareOrdinal(TextFolding.KeyPart(hereNames[k].FamilyWithParticles), TextFolding.KeyPart(beforeNames[k].FamilyWithParticles));
+            return order != 0 ? order : string.CompareOrdinal(TextFolding.KeyPart(hereNames[k].Given ?? ""), TextFolding.KeyPart(beforeNames[k].Given ?? ""));
+        }
+        return string.CompareOrdinal(SortKey(here, hereNames, k), SortKey(before, beforeNames, k));
+    }
+
     private static string SortKey(Reference r, IReadOnlyList<PersonName> names, int k)
     {
         var first = names.Count > k ? names[k].FamilyWithParticles + " " + (names[k].Given ?? "") : TextFolding.NormaliseTitle(r.Title ?? "");

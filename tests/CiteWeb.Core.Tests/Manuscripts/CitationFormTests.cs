@@ -165,6 +165,9 @@ public sealed class CitationFormTests
     [InlineData("mla", "Crawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\nCrawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\n", false)]
     [InlineData("mla", "Crawford, Kate, and Vladan Joler. “Anatomy of an AI System.” AI Now Institute, 2018.\nCrawford, Kate, and Ryan Calo. “There Is a Blind Spot in AI Research.” Nature, vol. 538, 2016, pp. 311-13.\n", true)]
     [InlineData("mla", "Apprich, Clemens. Technotopia. Rowman & Littlefield, 2017.\nApprich, Clemens. “Introduction.” Pattern Discrimination, meson press, 2018, pp. 1-14.\n", true)]
+    // Family names first, then given names: "Chan" before "Chandra", whatever their given names.
+    [InlineData("mla", "Chan, Gerald. “Geometry Is Fun For Me.” 2019.\nChandra, Ashok K. “Computer Queries for Relational Data Bases.” Journal of Computer and System Sciences, vol. 21, no. 2, 1980, pp. 156-78.\n", false)]
+    [InlineData("mla", "Chandra, Ashok K. “Computer Queries for Relational Data Bases.” Journal of Computer and System Sciences, vol. 21, no. 2, 1980, pp. 156-78.\nChan, Gerald. “Geometry Is Fun For Me.” 2019.\n", true)]
     // A film printed under its title is listed under its title, one printed under its director under the director.
     [InlineData("mla", "Coded Bias. Directed by Shalini Kantayya, 7th Empire Media, 2020.\nCrawford, Kate. Atlas of AI. Yale UP, 2021.\n", false)]
     [InlineData("mla", "Crawford, Kate. Atlas of AI. Yale UP, 2021.\nCoded Bias. Directed by Shalini Kantayya, 7th Empire Media, 2020.\n", true)]
